@@ -1,0 +1,59 @@
+using Entente.Application.Identity;
+using Entente.Application.Organisations;
+using Entente.Application.Persistence;
+using Entente.Application.TransparencyLog;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Entente.Application;
+
+/// <summary>Explicit registration, one method per capability, so both hosts (web and command line) wire the same use cases.</summary>
+public static class ApplicationRegistration
+{
+    public static IServiceCollection AddEntenteApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddEntentePersistence(configuration);
+        services.AddEntenteIdentity();
+        services.AddOrganisations();
+        services.AddScoped<LogEntryWriter>();
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<Seeding.DemoCommunity>();
+        return services;
+    }
+
+    public static IdentityBuilder AddEntenteIdentity(this IServiceCollection services)
+    {
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<CreateUserHandler>();
+        services.AddScoped<RecordSignInHandler>();
+        services.AddScoped<TwoFactorSetupHandler>();
+        return services.AddIdentityCore<EntenteUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<EntenteDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<EntenteClaimsPrincipalFactory>();
+    }
+
+    public static IServiceCollection AddOrganisations(this IServiceCollection services)
+    {
+        services.AddScoped<RegisterOrganisationHandler>();
+        services.AddScoped<VetOrganisationHandler>();
+        services.AddScoped<GetOrganisationHandler>();
+        services.AddScoped<ListOrganisationsHandler>();
+        services.AddScoped<SearchDirectoryHandler>();
+        services.AddScoped<ListMembersHandler>();
+        services.AddScoped<AddMemberHandler>();
+        services.AddScoped<ChangeMemberRoleHandler>();
+        return services;
+    }
+}

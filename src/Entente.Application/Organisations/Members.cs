@@ -1,0 +1,192 @@
+using System.ComponentModel.DataAnnotations;
+using Entente.Application.Common;
+using Entente.Application.Identity;
+using Entente.Application.Persistence;
+using Entente.Application.TransparencyLog;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entente.Application.Organisations;
+
+public sealed record MemberRow(Guid UserId, string DisplayName, string Email, string Role, bool TwoFactorEnabled, DateTimeOffset CreatedAt);
+
+public sealed class ListMembersHandler(EntenteDbContext db)
+{
+    public async Task<Result<IReadOnlyList<MemberRow>>> HandleAsync(Actor actor, Guid organisationId, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+        if (organisation is null || !OrganisationAccess.CanRead(actor, organisation))
+        {
+            return OrganisationAccess.NotFound(organisationId);
+        }
+
+        var officerRole = await db.Roles.Where(r => r.Name == EntenteRoles.ComplianceOfficer).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var members = await db.Users.AsNoTracking().Where(u => u.OrganisationId == organisationId)
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                u.Email,
+                u.TwoFactorEnabled,
+                u.CreatedAt,
+                IsOfficer = db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == officerRole),
+            })
+            .ToListAsync(cancellationToken);
+        return members
+            .OrderBy(m => m.DisplayName, StringComparer.CurrentCulture)
+            .Select(m => new MemberRow(m.Id, m.DisplayName, m.Email ?? string.Empty, m.IsOfficer ? EntenteRoles.ComplianceOfficer : EntenteRoles.Member, m.TwoFactorEnabled, m.CreatedAt))
+            .ToList();
+    }
+}
+
+/// <summary>A compliance officer adds a person to its own organisation as a Member or a ComplianceOfficer.</summary>
+public sealed record AddMember(string? Email, string? DisplayName, string? Password, string? Role);
+
+public sealed class AddMemberHandler(EntenteDbContext db, UserManager<EntenteUser> users, LogEntryWriter log, TimeProvider clock)
+{
+    public async Task<Result<MemberRow>> HandleAsync(Actor actor, Guid organisationId, AddMember request, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+        if (organisation is null || !OrganisationAccess.CanRead(actor, organisation))
+        {
+            return OrganisationAccess.NotFound(organisationId);
+        }
+
+        if (!OrganisationAccess.CanManageMembers(actor, organisationId))
+        {
+            return new Error.Forbidden("not-compliance-officer", "Only the organisation's compliance officers add members.");
+        }
+
+        var errors = new ValidationErrors();
+        var email = errors.Required("email", request.Email, 200);
+        if (email.Length > 0 && !new EmailAddressAttribute().IsValid(email))
+        {
+            errors.Add("email", "is not an e-mail address.");
+        }
+
+        var name = errors.Required("displayName", request.DisplayName, 200);
+        var role = string.IsNullOrWhiteSpace(request.Role) ? EntenteRoles.Member : request.Role.Trim();
+        if (!EntenteRoles.IsOrganisationRole(role))
+        {
+            errors.Add("role", "must be Member or ComplianceOfficer.");
+        }
+
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            errors.Add("password", "is required.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        return await db.InTransactionAsync<MemberRow>(async () =>
+        {
+            var now = clock.GetUtcNow();
+            var user = new EntenteUser
+            {
+                Id = Guid.CreateVersion7(now),
+                UserName = email,
+                Email = email,
+                DisplayName = name,
+                OrganisationId = organisationId,
+                PreferredCulture = organisation.Party == Parties.Russia ? "ru" : "en",
+                CreatedAt = now,
+            };
+            var created = await users.CreateAsync(user, request.Password!);
+            if (!created.Succeeded)
+            {
+                var error = IdentityErrors.ToValidation(created, string.Empty);
+                return error is Error.Validation validation ? Rename(validation) : error;
+            }
+
+            var added = await users.AddToRoleAsync(user, role);
+            if (!added.Succeeded)
+            {
+                return IdentityErrors.ToValidation(added, string.Empty);
+            }
+
+            await log.AppendAsync(actor, "member.added", "user/" + user.Id.ToString("D"), organisationId, new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["organisation"] = organisationId,
+                ["user"] = user.Id,
+                ["role"] = role,
+            }, cancellationToken);
+            return new MemberRow(user.Id, name, email, role, false, now);
+        }, cancellationToken);
+    }
+
+    // Identity names fields "Password" and "Email"; this request's fields are camel-cased.
+    private static Error.Validation Rename(Error.Validation error) => error with
+    {
+        Fields = error.Fields.ToDictionary(p => p.Key.Length == 0 ? "email" : char.ToLowerInvariant(p.Key[0]) + p.Key[1..], p => p.Value, StringComparer.Ordinal),
+    };
+}
+
+/// <summary>A compliance officer makes a member a compliance officer, or back. An organisation keeps at least one officer.</summary>
+public sealed record ChangeMemberRole(Guid UserId, string? Role);
+
+public sealed class ChangeMemberRoleHandler(EntenteDbContext db, UserManager<EntenteUser> users, LogEntryWriter log)
+{
+    public async Task<Result<MemberRow>> HandleAsync(Actor actor, Guid organisationId, ChangeMemberRole request, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+        if (organisation is null || !OrganisationAccess.CanRead(actor, organisation))
+        {
+            return OrganisationAccess.NotFound(organisationId);
+        }
+
+        if (!OrganisationAccess.CanManageMembers(actor, organisationId))
+        {
+            return new Error.Forbidden("not-compliance-officer", "Only the organisation's compliance officers change roles.");
+        }
+
+        var role = request.Role?.Trim() ?? string.Empty;
+        if (!EntenteRoles.IsOrganisationRole(role))
+        {
+            return Error.Invalid("role", "must be Member or ComplianceOfficer.");
+        }
+
+        return await db.InTransactionAsync<MemberRow>(async () =>
+        {
+            var user = await users.FindByIdAsync(request.UserId.ToString("D"));
+            if (user is null || user.OrganisationId != organisationId)
+            {
+                return new Error.NotFound("member-not-found", $"Member {request.UserId} was not found in this organisation.");
+            }
+
+            var current = await users.IsInRoleAsync(user, EntenteRoles.ComplianceOfficer) ? EntenteRoles.ComplianceOfficer : EntenteRoles.Member;
+            if (current == role)
+            {
+                return new MemberRow(user.Id, user.DisplayName, user.Email ?? string.Empty, role, user.TwoFactorEnabled, user.CreatedAt);
+            }
+
+            if (current == EntenteRoles.ComplianceOfficer)
+            {
+                var officers = await users.GetUsersInRoleAsync(EntenteRoles.ComplianceOfficer);
+                if (officers.Count(o => o.OrganisationId == organisationId) <= 1)
+                {
+                    return new Error.Conflict("last-compliance-officer", "An organisation keeps at least one compliance officer.");
+                }
+            }
+
+            var removed = await users.RemoveFromRoleAsync(user, current);
+            var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
+            if (!added.Succeeded)
+            {
+                return IdentityErrors.ToValidation(added, "role");
+            }
+
+            await users.UpdateSecurityStampAsync(user);
+            await log.AppendAsync(actor, "member.role-changed", "user/" + user.Id.ToString("D"), organisationId, new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["organisation"] = organisationId,
+                ["user"] = user.Id,
+                ["from"] = current,
+                ["to"] = role,
+            }, cancellationToken);
+            return new MemberRow(user.Id, user.DisplayName, user.Email ?? string.Empty, role, user.TwoFactorEnabled, user.CreatedAt);
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,121 @@
+using Entente.Application.Common;
+using Entente.Application.Identity;
+using Entente.Application.Organisations;
+using Entente.Application.Persistence;
+using Entente.Core.Organisations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entente.Application.Seeding;
+
+/// <summary>One demo sign-in, printed at start in Development.</summary>
+public sealed record DemoSignIn(string Role, string Email, string Password, string? AuthenticatorKey, string Scope);
+
+/// <summary>
+/// A small treaty community to explore: both authorities with an officer and an auditor each, an administrator, and
+/// four companies of each party in every vetting state. It goes through the same use cases as real users, so the log
+/// records the seeding like anything else. Never run in Production: the passwords are printed.
+/// </summary>
+public sealed class DemoCommunity(
+    EntenteDbContext db,
+    UserManager<EntenteUser> users,
+    CreateUserHandler createUser,
+    RegisterOrganisationHandler register,
+    VetOrganisationHandler vet,
+    AddMemberHandler addMember)
+{
+    public const string Password = "Entente-Demo-2014";
+
+    private sealed record Company(string NameEn, string NameRu, string Party, string Number, string? Inn, string Address, string Slug, MembershipStatus Status, string? Reason);
+
+    private static readonly Company[] Companies =
+    [
+        new("Albion Precision Engineering Ltd", "Альбион Прецижн Инжиниринг Лтд", "GB", "04417823", null, "12 Foundry Lane, Coventry CV1 2AB", "albion", MembershipStatus.Approved, null),
+        new("Severn Armour Systems plc", "Северн Армор Системс ПЛС", "GB", "02893011", null, "Quay House, Gloucester GL1 2EH", "severn", MembershipStatus.Approved, null),
+        new("Thames Optics Ltd", "Темз Оптикс Лтд", "GB", "SC512377", null, "4 Dock Street, Dundee DD1 3DR", "thames", MembershipStatus.Pending, null),
+        new("Pennine Munitions Components Ltd", "Пеннайн Мьюнишнз Компонентс Лтд", "GB", "07745120", null, "Unit 9, Mill Road, Halifax HX1 4PQ", "pennine", MembershipStatus.Suspended, "Export records requested in the 2014 compliance audit were not produced."),
+        new("Rosoboronexport JSC", "АО «Рособоронэкспорт»", "RU", "1117746260477", "7718852163", "27 Stromynka St, Moscow 107076", "roe", MembershipStatus.Approved, null),
+        new("Kalashnikov Concern JSC", "АО «Концерн «Калашников»", "RU", "1111832003018", "1832090230", "3 Deryabina Pass, Izhevsk 426006", "kalashnikov", MembershipStatus.Approved, null),
+        new("Volga Composite Materials JSC", "АО «Волжские композитные материалы»", "RU", "1026302012340", "5260012342", "15 Zavodskoye Hwy, Samara 443022", "volga", MembershipStatus.Approved, null),
+        new("Ural Forge LLC", "ООО «Уральская кузница»", "RU", "1166604056783", "6671012340", "8 Kuznechnaya St, Yekaterinburg 620075", "uralforge", MembershipStatus.Suspended, "Open sanctions screening question on a beneficial owner."),
+    ];
+
+    /// <summary>The demo sign-ins, as printed at start: the same list the seeding creates.</summary>
+    public static IReadOnlyList<DemoSignIn> Describe()
+    {
+        var list = new List<DemoSignIn>
+        {
+            new(EntenteRoles.Administrator, "admin@entente.example", Password, "JBSWY3DPEHPK3PXPADMINAAA", "installation"),
+            new(EntenteRoles.AuthorityOfficer, "officer@ecju.example", Password, "JBSWY3DPEHPK3PXPGBOFFICR", "GB: Ministry of Defence / Export Control Joint Unit"),
+            new(EntenteRoles.Auditor, "auditor@ecju.example", Password, null, "GB: Ministry of Defence / Export Control Joint Unit"),
+            new(EntenteRoles.AuthorityOfficer, "officer@fsvts.example", Password, "JBSWY3DPEHPK3PXPRUOFFICR", "RU: ФСВТС России / FSVTS"),
+            new(EntenteRoles.Auditor, "auditor@fsvts.example", Password, null, "RU: ФСВТС России / FSVTS"),
+        };
+        foreach (var company in Companies)
+        {
+            list.Add(new(EntenteRoles.ComplianceOfficer, $"officer@{company.Slug}.example", Password, null, $"{company.NameEn} ({company.Party}, {company.Status})"));
+            list.Add(new(EntenteRoles.Member, $"member@{company.Slug}.example", Password, null, $"{company.NameEn} ({company.Party}, {company.Status})"));
+        }
+
+        return list;
+    }
+
+    public async Task<bool> IsSeededAsync(CancellationToken cancellationToken) => await db.Users.AnyAsync(cancellationToken);
+
+    /// <summary>Seeds the community when the database has no users yet; false when it was already seeded.</summary>
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await IsSeededAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var admin = Actor.System;
+        await CreateAsync(admin, new CreateUser("admin@entente.example", "Operator (administrator)", Password, EntenteRoles.Administrator, null, null), "JBSWY3DPEHPK3PXPADMINAAA", cancellationToken);
+        var gbOfficer = await CreateAsync(admin, new CreateUser("officer@ecju.example", "Harriet Lane (ECJU)", Password, EntenteRoles.AuthorityOfficer, "GB", null), "JBSWY3DPEHPK3PXPGBOFFICR", cancellationToken);
+        await CreateAsync(admin, new CreateUser("auditor@ecju.example", "Owen Price (ECJU audit)", Password, EntenteRoles.Auditor, "GB", null), null, cancellationToken);
+        var ruOfficer = await CreateAsync(admin, new CreateUser("officer@fsvts.example", "Ирина Соколова (ФСВТС)", Password, EntenteRoles.AuthorityOfficer, "RU", null), "JBSWY3DPEHPK3PXPRUOFFICR", cancellationToken);
+        await CreateAsync(admin, new CreateUser("auditor@fsvts.example", "Павел Орлов (ФСВТС, аудит)", Password, EntenteRoles.Auditor, "RU", null), null, cancellationToken);
+
+        foreach (var company in Companies)
+        {
+            var registered = Require(await register.HandleAsync(new RegisterOrganisation(
+                company.NameEn, company.NameRu, company.Party, company.Number, company.Inn, company.Address,
+                "Compliance desk", $"compliance@{company.Slug}.example", null,
+                $"officer@{company.Slug}.example", company.Party == "RU" ? "Ответственный за соответствие" : "Compliance officer", Password), cancellationToken));
+
+            var officer = new Actor(registered.ComplianceOfficerId, $"officer@{company.Slug}.example", new HashSet<string>(StringComparer.Ordinal) { EntenteRoles.ComplianceOfficer }, registered.OrganisationId, null);
+            Require(await addMember.HandleAsync(officer, registered.OrganisationId, new AddMember($"member@{company.Slug}.example", company.Party == "RU" ? "Инженер проекта" : "Project engineer", Password, EntenteRoles.Member), cancellationToken));
+
+            var authority = company.Party == "GB" ? gbOfficer : ruOfficer;
+            if (company.Status is MembershipStatus.Approved or MembershipStatus.Suspended)
+            {
+                Require(await vet.HandleAsync(authority, new VetOrganisation(registered.OrganisationId, VettingDecision.Approve, null), cancellationToken));
+            }
+
+            if (company.Status == MembershipStatus.Suspended)
+            {
+                Require(await vet.HandleAsync(authority, new VetOrganisation(registered.OrganisationId, VettingDecision.Suspend, company.Reason), cancellationToken));
+            }
+        }
+
+        return true;
+    }
+
+    private async Task<Actor> CreateAsync(Actor admin, CreateUser request, string? authenticatorKey, CancellationToken cancellationToken)
+    {
+        var id = Require(await createUser.HandleAsync(admin, request, cancellationToken));
+        var user = await users.FindByIdAsync(id.ToString("D")) ?? throw new InvalidOperationException("Seeded user vanished.");
+        if (authenticatorKey is not null)
+        {
+            // A known authenticator key so the demo's two-factor sign-in can be tried with any TOTP app.
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", authenticatorKey);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
+        return new Actor(id, request.Email!, new HashSet<string>(StringComparer.Ordinal) { request.Role! }, null, request.Party);
+    }
+
+    private static T Require<T>(Result<T> result) =>
+        result.IsSuccess ? result.Value! : throw new InvalidOperationException("Demo seeding failed: " + result.Error);
+}

@@ -1,0 +1,16 @@
+using Entente.Application.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Entente.Migrations.Sqlite;
+
+/// <summary>Lets the EF Core tools build the context for this provider without starting a host.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<EntenteDbContext>
+{
+    public EntenteDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<EntenteDbContext>();
+        PersistenceRegistration.Configure(builder, new DatabaseOptions { Provider = "Sqlite" }, "Data Source=design-time.db");
+        return new EntenteDbContext(builder.Options);
+    }
+}

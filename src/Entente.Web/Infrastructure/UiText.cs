@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Entente.Web.Infrastructure;
+
+/// <summary>
+/// The interface's words in the reader's language. English text is the key, so a page reads naturally in its source;
+/// <see cref="Russian"/> holds the translations, and a test fails when a page uses a key without one.
+/// </summary>
+public sealed class UiText
+{
+    public string this[string english] =>
+        IsRussian && Russian.Text.TryGetValue(english, out var russian) ? russian : english;
+
+    /// <summary>The label of a request field named in a validation error.</summary>
+    public string Field(string field) =>
+        IsRussian && Russian.Fields.TryGetValue(field, out var russian) ? russian
+        : English.Fields.TryGetValue(field, out var english) ? english : field;
+
+    private static bool IsRussian => string.Equals(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, "ru", StringComparison.Ordinal);
+}
+
+internal static class English
+{
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["legalNameEn"] = "Legal name in English",
+        ["legalNameRu"] = "Legal name in Russian",
+        ["party"] = "Party",
+        ["registrationNumber"] = "Registration number",
+        ["taxNumber"] = "INN",
+        ["address"] = "Address",
+        ["contactName"] = "Contact name",
+        ["contactEmail"] = "Contact e-mail",
+        ["contactPhone"] = "Contact phone",
+        ["officerEmail"] = "E-mail",
+        ["officerDisplayName"] = "Your name",
+        ["officerPassword"] = "Password",
+        ["email"] = "E-mail",
+        ["displayName"] = "Name",
+        ["password"] = "Password",
+        ["role"] = "Role",
+        ["reason"] = "Reason",
+        ["name"] = "Name",
+        ["expiresInDays"] = "Valid for (days)",
+        ["code"] = "Code",
+        ["decision"] = "Decision",
+    };
+}

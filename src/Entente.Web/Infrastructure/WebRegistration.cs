@@ -1,0 +1,173 @@
+using System.Globalization;
+using Entente.Application;
+using Entente.Application.Identity;
+using Entente.Application.Persistence;
+using Entente.Application.Seeding;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace Entente.Web.Infrastructure;
+
+public static class WebRegistration
+{
+    public const string SmartScheme = "Entente";
+
+    /// <summary>Authentication, authorization, localisation, problem details, OpenAPI and Blazor: everything the host adds.</summary>
+    public static WebApplicationBuilder AddEntenteWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<EntenteOptions>(builder.Configuration.GetSection(EntenteOptions.Section));
+
+        new IdentityBuilder(typeof(EntenteUser), typeof(IdentityRole<Guid>), services).AddSignInManager();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = SmartScheme;
+                options.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
+            {
+                // An API call that presents a bearer token is judged by the token alone, never by a cookie riding along.
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? ApiTokenAuthenticationHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
+            {
+                options.LoginPath = "/account/sign-in";
+                options.LogoutPath = "/account/sign-out";
+                options.AccessDeniedPath = "/account/access-denied";
+                options.Cookie.Name = "entente.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            }));
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.AuthorityOfficer, p => p.RequireRole(EntenteRoles.AuthorityOfficer))
+            .AddPolicy(Policies.Authority, p => p.RequireRole(EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor, EntenteRoles.Administrator))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(EntenteRoles.Administrator))
+            .AddPolicy(Policies.OrganisationMember, p => p.RequireRole(EntenteRoles.Member, EntenteRoles.ComplianceOfficer));
+
+        services.AddLocalization();
+        services.AddSingleton<UiText>();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = new[] { new CultureInfo("en"), new CultureInfo("ru") };
+            options.DefaultRequestCulture = new RequestCulture("en");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureEndpoints.CookieName }, new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Entente API";
+            document.Info.Description = "The treaty community's API: organisations and vetting, the directory, personal API tokens. Authenticate with `Authorization: Bearer <token>`.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<EntenteDbContext>("database", tags: ["ready"]);
+        services.AddHttpContextAccessor();
+        services.AddAntiforgery(options => options.Cookie.Name = "entente.antiforgery");
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    public static WebApplication UseEntentePipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            // Pages get the framework's page; the API always answers with problem details, even for a bare 404 or 405.
+            if (context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+            {
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext });
+            }
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.MapStaticAssets();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<TwoFactorEnforcementMiddleware>();
+        app.UseAntiforgery();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Entente API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapCultureEndpoints();
+        return app;
+    }
+
+    public static void MapEntenteHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+    }
+
+    /// <summary>Migrates the database; in Development seeds the demo community on first start and prints how to sign in.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<EntenteOptions>>().Value;
+        if (app.Environment.IsDevelopment() && options.SeedDemoCommunity)
+        {
+            var demo = scope.ServiceProvider.GetRequiredService<DemoCommunity>();
+            await demo.SeedAsync(app.Lifetime.ApplicationStopping);
+            app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, DemoCommunity.Describe()));
+        }
+        else
+        {
+            app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, []));
+        }
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+public static class Policies
+{
+    public const string AuthorityOfficer = "AuthorityOfficer";
+    public const string Authority = "Authority";
+    public const string Administrator = "Administrator";
+    public const string OrganisationMember = "OrganisationMember";
+}
+
+public sealed class EntenteOptions
+{
+    public const string Section = "Entente";
+
+    /// <summary>Seed the demo community on first start. Honoured in Development only.</summary>
+    public bool SeedDemoCommunity { get; set; } = true;
+}
