@@ -8,5 +8,8 @@ internal static class CommandCatalogue
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return DatabaseCommands.CreateDb();
+        yield return DatabaseCommands.CreateSeed();
+        yield return UsersCommands.Create();
     }
 }
