@@ -59,6 +59,10 @@ public static class WebRegistration
             .AddPolicy(Policies.Administrator, p => p.RequireRole(EntenteRoles.Administrator))
             .AddPolicy(Policies.OrganisationMember, p => p.RequireRole(EntenteRoles.Member, EntenteRoles.ComplianceOfficer));
 
+        // Cyrillic is written as itself, not as numeric entities: pages stay readable and half the size.
+        // Markup-significant characters are still encoded, so output encoding is unchanged where it matters.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
         services.AddSingleton<UiText>();
         services.Configure<RequestLocalizationOptions>(options =>
@@ -75,6 +79,8 @@ public static class WebRegistration
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Entente API";
