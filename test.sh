@@ -106,7 +106,7 @@ if ! id postgres >/dev/null 2>&1; then
     echo "test.sh: the 'postgres' system user does not exist (is the postgresql package installed?)" >&2
     exit 1
 fi
-echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $NF}') at $PG_BIN"
+echo "$("$PG_BIN/postgres" --version) at $PG_BIN"
 
 # ---------------------------------------------------------------- throwaway PostgreSQL
 PG_DIR=""
@@ -132,9 +132,10 @@ port_in_use() {
 }
 
 start_postgres() {
-    PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/entente-pg.XXXXXX")"
-    as_root chown postgres: "$PG_DIR"
-    as_root chmod 700 "$PG_DIR"
+    # Called as an `if` condition, where errexit does not apply: every step checks its own result.
+    PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/entente-pg.XXXXXX")" || return 1
+    as_root chown postgres: "$PG_DIR" || return 1
+    as_root chmod 700 "$PG_DIR" || return 1
 
     if ! as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 \
         --no-instructions >"$RESULTS_DIR/postgres-initdb.log" 2>&1; then
