@@ -76,6 +76,10 @@ public static class TreatyLoader
     {
         public List<TreatyFileError> Errors { get; } = [];
 
+        // Every clause an article declares, even when the article is otherwise invalid, so a single bad article
+        // is reported once rather than again by every reason that cites it.
+        private readonly HashSet<string> declaredClauses = new(StringComparer.Ordinal);
+
         private void Fail(string path, string message) => Errors.Add(new TreatyFileError(path, message));
 
         public Treaty? Treaty(JsonElement root)
@@ -94,7 +98,7 @@ public static class TreatyLoader
             var parties = Parties(root);
             var (ceiling, schemes) = Classification(root);
             var annex = Annex(root);
-            var reasons = Reasons(root, articles);
+            var reasons = Reasons(root);
             if (id is null || version is null || title is null || annex is null)
             {
                 return null;
@@ -125,10 +129,14 @@ public static class TreatyLoader
         {
             var list = new List<Article>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var i = 0;
             foreach (var (el, path) in Array(root, "$", "articles"))
             {
                 var clause = String(el, path, "clause");
+                if (clause is not null)
+                {
+                    declaredClauses.Add(clause);
+                }
+
                 var title = Text(el, path, "title");
                 var text = Text(el, path, "text");
                 if (clause is not null && !seen.Add(clause))
@@ -140,8 +148,6 @@ public static class TreatyLoader
                 {
                     list.Add(new Article(clause, title, text));
                 }
-
-                i++;
             }
 
             return list;
@@ -350,10 +356,9 @@ public static class TreatyLoader
             return dualUse is null || nlr is null || nlrOutcome is null ? null : new AnnexA(entries, dualUse, nlr, nlrOutcome.Value);
         }
 
-        private Dictionary<string, ReasonTemplate> Reasons(JsonElement root, List<Article> articles)
+        private Dictionary<string, ReasonTemplate> Reasons(JsonElement root)
         {
             var reasons = new Dictionary<string, ReasonTemplate>(StringComparer.Ordinal);
-            var clauses = new HashSet<string>(articles.Select(a => a.Clause), StringComparer.Ordinal);
             if (Object(root, "$", "reasons") is not { } rs)
             {
                 return reasons;
@@ -364,7 +369,7 @@ public static class TreatyLoader
                 var path = "$.reasons." + p.Name;
                 var clause = String(p.Value, path, "clause");
                 var text = Text(p.Value, path, "text");
-                if (clause is not null && !clauses.Contains(clause))
+                if (clause is not null && !declaredClauses.Contains(clause))
                 {
                     Fail(path + ".clause", $"clause '{clause}' is not an article of this treaty");
                 }
