@@ -40,7 +40,7 @@ internal static class TreatyCommands
             var inputErrors = 0;
             foreach (var line in run.Lines)
             {
-                var result = Evaluate(run.Engine, line);
+                var (_, result) = Evaluate(run.Engine, line);
                 if (result.Error is { } e)
                 {
                     inputErrors++;
@@ -75,8 +75,7 @@ internal static class TreatyCommands
             int passed = 0, failed = 0, invalid = 0, unchecked_ = 0;
             foreach (var line in run.Lines)
             {
-                var parsed = ScenarioJson.Parse(line);
-                var result = parsed.Scenario is { } s ? run.Engine.Assess(s) : new AssessmentResult(null, parsed.Error);
+                var (parsed, result) = Evaluate(run.Engine, line);
                 if (result.Error is { } e)
                 {
                     invalid++;
@@ -106,10 +105,10 @@ internal static class TreatyCommands
         return command;
     }
 
-    private static AssessmentResult Evaluate(AssessmentEngine engine, string line)
+    private static (ScenarioParseResult Parsed, AssessmentResult Result) Evaluate(AssessmentEngine engine, string line)
     {
         var parsed = ScenarioJson.Parse(line);
-        return parsed.Scenario is { } s ? engine.Assess(s) : new AssessmentResult(null, parsed.Error);
+        return (parsed, parsed.Scenario is { } s ? engine.Assess(s) : new AssessmentResult(null, parsed.Error));
     }
 
     private sealed record Run(AssessmentEngine Engine, IReadOnlyList<string> Lines);

@@ -133,6 +133,11 @@ public sealed class AssessmentEngine
             return new AssessmentResult(null, new InputError(scenario.Id, $"item.classification.scheme '{item.Scheme}' is not one of {string.Join(", ", markings.SchemeIds)}"));
         }
 
+        if (scenario.ReTransfer is { } reTransfer && PartyIndex(reTransfer.OriginParty) < 0)
+        {
+            return new AssessmentResult(null, new InputError(scenario.Id, $"reTransfer.originParty '{reTransfer.OriginParty}' is not a party to this treaty ({string.Join(", ", partyCodes)})"));
+        }
+
         var decision = new Decision(scenario.Id, Treaty.Version);
         var context = new AssessmentContext(scenario, verdict, PartyIndex(scenario.Exporter.Party), PartyIndex(scenario.Importer.Party));
         foreach (var requirement in requirements)

@@ -99,8 +99,8 @@ public sealed record AnnexA(IReadOnlyList<AnnexEntry> Entries, DualUseRule DualU
 public sealed record ReasonTemplate(string Key, string Clause, BilingualText Text);
 
 /// <summary>
-/// A treaty as data: parties and authorities, articles, classification schemes, Annex A, and the reason texts the
-/// assessment cites. Loaded from the treaty file by <see cref="TreatyLoader"/>; nothing here is a constant in code.
+/// A treaty as data: parties and authorities, articles, classification schemes and the marking every shared document
+/// bears (<c>UNCLASSIFIED // GB-RU TREATY COMMUNITY</c>), Annex A, and the reason texts the assessment cites. Loaded from the treaty file by <see cref="TreatyLoader"/>; nothing here is a constant in code.
 /// </summary>
 public sealed record Treaty(
     string Id,
@@ -110,6 +110,7 @@ public sealed record Treaty(
     IReadOnlyList<Article> Articles,
     int ClassificationCeiling,
     IReadOnlyList<ClassificationScheme> Schemes,
+    BilingualText TreatyMarking,
     AnnexA AnnexA,
     IReadOnlyDictionary<string, BilingualText> Terms,
     IReadOnlyDictionary<string, ReasonTemplate> Reasons)

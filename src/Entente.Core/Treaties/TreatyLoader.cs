@@ -96,15 +96,15 @@ public static class TreatyLoader
             var terms = Terms(root);
             var articles = Articles(root);
             var parties = Parties(root);
-            var (ceiling, schemes) = Classification(root);
+            var (ceiling, schemes, marking) = Classification(root);
             var annex = Annex(root);
             var reasons = Reasons(root);
-            if (id is null || version is null || title is null || annex is null)
+            if (id is null || version is null || title is null || annex is null || marking is null)
             {
                 return null;
             }
 
-            return new Treaty(id, version, title, parties, articles, ceiling, schemes, annex, terms, reasons);
+            return new Treaty(id, version, title, parties, articles, ceiling, schemes, marking, annex, terms, reasons);
         }
 
         private Dictionary<string, BilingualText> Terms(JsonElement root)
@@ -215,16 +215,17 @@ public static class TreatyLoader
             return name is null || outcome is null ? null : new StateIntermediary(name, forms, outcome.Value, entries);
         }
 
-        private (int Ceiling, List<ClassificationScheme> Schemes) Classification(JsonElement root)
+        private (int Ceiling, List<ClassificationScheme> Schemes, BilingualText? Marking) Classification(JsonElement root)
         {
             var schemes = new List<ClassificationScheme>();
             var c = Object(root, "$", "classification");
             if (c is null)
             {
-                return (0, schemes);
+                return (0, schemes, null);
             }
 
             var cl = c.Value;
+            var treatyMarking = Text(cl, "$.classification", "treatyMarking");
             var ceiling = cl.TryGetProperty("ceiling", out var ce) && ce.TryGetInt32(out var v) ? v : Missing("$.classification.ceiling", 0);
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (s, sPath) in Array(cl, "$.classification", "schemes"))
@@ -268,7 +269,7 @@ public static class TreatyLoader
                 }
             }
 
-            return (ceiling, schemes);
+            return (ceiling, schemes, treatyMarking);
         }
 
         private AnnexA? Annex(JsonElement root)

@@ -393,6 +393,14 @@ public sealed class AssessmentEngineTests
     }
 
     [Fact]
+    public void Assess_ReturnsInputError_WhenReTransferOriginIsNotAParty()
+    {
+        var result = Engine.Assess(Clean() with { ReTransfer = new ReTransfer("FR", true) });
+
+        Assert.Contains("reTransfer.originParty 'FR'", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Assess_ReturnsInputError_WhenSchemeUnknown()
     {
         var s = Clean();

@@ -51,6 +51,7 @@ public sealed class TreatyLoaderTests
         var ru = treaty.Schemes.Single(s => s.Id == "RU");
         Assert.Equal(5, ru.Levels.Count);
         Assert.Contains(ru.Levels[0].Markings, m => m.Native == "несекретно" && m.Gloss == "unclassified");
+        Assert.Equal("UNCLASSIFIED // GB-RU TREATY COMMUNITY", treaty.TreatyMarking.En);
         Assert.Equal(Outcome.Prohibited, treaty.AnnexA.Find("ML10c")!.Complete);
         Assert.Equal(Outcome.Authorised, treaty.AnnexA.Find("ml1")!.Component);
         Assert.Equal(AnnexDerivation.AsForRating, treaty.AnnexA.Find("ML21")!.Derivation);
