@@ -11,5 +11,6 @@ internal static class CommandCatalogue
         yield return DatabaseCommands.CreateDb();
         yield return DatabaseCommands.CreateSeed();
         yield return UsersCommands.Create();
+        yield return TreatyCommands.Create();
     }
 }
