@@ -113,7 +113,7 @@ public static class WebRegistration
         }
 
         app.UseSecurityHeaders();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Entente.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Entente.Web.Tests.Infrastructure;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Entente.Application.Common;
 using Entente.Application.Identity;
+using Entente.Testing;
 using Entente.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 
-namespace Entente.Web.Tests.Infrastructure;
+namespace Entente.Testing;
 
 /// <summary>RFC 6238 time-based codes, as an authenticator app computes them from a base32 key.</summary>
-public static class Totp
+internal static class Totp
 {
     public static string Code(string base32Key, DateTimeOffset now)
     {
