@@ -140,16 +140,12 @@ public static class MerkleProofs
 
     /// <summary>
     /// Verifies a consistency proof (RFC 9162 §2.1.4.2). A proof from size 0 is an error (the empty tree needs no proof,
-    /// so a caller such as a witness handles it first); equal sizes are valid only with an empty proof and equal roots.
+    /// so a caller such as a witness handles it first); equal sizes are valid only with an empty proof and byte-equal roots;
+    /// otherwise every hash must be exactly 32 bytes.
     /// </summary>
     public static ProofCheck VerifyConsistency(long oldSize, long newSize, ReadOnlySpan<byte> oldRoot, ReadOnlySpan<byte> newRoot, IReadOnlyList<byte[]> proof)
     {
         ArgumentNullException.ThrowIfNull(proof);
-        if (oldRoot.Length != MerkleHashing.HashSize || newRoot.Length != MerkleHashing.HashSize)
-        {
-            return ProofCheck.Fail("roots must be 32 bytes");
-        }
-
         if (oldSize <= 0)
         {
             return ProofCheck.Fail("a consistency proof starts from a non-empty tree");
@@ -168,6 +164,12 @@ public static class MerkleProofs
             }
 
             return oldRoot.SequenceEqual(newRoot) ? ProofCheck.Ok : ProofCheck.Fail("equal sizes but different roots");
+        }
+
+        // Equal sizes compare roots byte for byte (above); from here on every hash is exactly 32 bytes.
+        if (oldRoot.Length != MerkleHashing.HashSize || newRoot.Length != MerkleHashing.HashSize)
+        {
+            return ProofCheck.Fail("roots must be 32 bytes");
         }
 
         if (proof.Count == 0)

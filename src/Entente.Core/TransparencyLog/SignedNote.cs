@@ -83,8 +83,6 @@ public sealed record SignedNote(string Text, IReadOnlyList<NoteSignature> Signat
     /// <summary>The first byte of an Ed25519 note key (signature type 0x01).</summary>
     public const byte Ed25519Type = 0x01;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>The whole note: text, blank line and signature lines.</summary>
     public string Format()
     {
@@ -100,17 +98,12 @@ public sealed record SignedNote(string Text, IReadOnlyList<NoteSignature> Signat
     /// <summary>Parses a note from bytes, which must be valid UTF-8.</summary>
     public static SignedNote Parse(ReadOnlySpan<byte> note)
     {
-        string text;
-        try
+        if (!System.Text.Unicode.Utf8.IsValid(note))
         {
-            text = StrictUtf8.GetString(note);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new NoteFormatException("malformed note: not valid UTF-8", e);
+            throw new NoteFormatException("malformed note: not valid UTF-8");
         }
 
-        return Parse(text);
+        return Parse(Encoding.UTF8.GetString(note));
     }
 
     /// <summary>Parses a note; throws <see cref="NoteFormatException"/> with the reason when it is malformed.</summary>
