@@ -70,7 +70,8 @@ public static class LogEntryLink
             }
 
             var seenSequence = false;
-            Span<byte> text = stackalloc byte[64];
+            // Room for 44 base64 characters even if every one is written as a \uXXXX escape.
+            Span<byte> text = stackalloc byte[44 * 6];
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isSequence = reader.ValueTextEquals(SequenceMember);
