@@ -8,5 +8,7 @@ internal static class CommandCatalogue
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return KeysCommands.Create();
+        yield return LogCommands.Create();
     }
 }
