@@ -156,11 +156,18 @@ public static class LogVerifier
     private static bool Same(INoteVerifier verifier, NoteSignature signature) =>
         string.Equals(verifier.Name, signature.KeyName, StringComparison.Ordinal) && verifier.KeyId == signature.KeyId;
 
+    [ThreadStatic]
+    private static byte[]? t_leafBuffer;
+
     private static ChunkResult ScanChunk(IReadOnlyList<byte[]> entries, long start, long end)
     {
-        var tree = new CompactMerkleTree();
+        var n = (int)(end - start);
+        var leaves = t_leafBuffer ??= new byte[(1 << ChunkLevel) * MerkleHashing.HashSize];
+
+        // Eight leaves per SHA-256 pass (see Sha256MultiBuffer): the one-shot API's per-call cost dominates small inputs.
+        Sha256MultiBuffer.HashPrefixed(0x00, entries, (int)start, n, leaves);
+
         Span<byte> previousLeaf = stackalloc byte[MerkleHashing.HashSize];
-        Span<byte> leaf = stackalloc byte[MerkleHashing.HashSize];
         Span<byte> recorded = stackalloc byte[MerkleHashing.HashSize];
         if (start > 0)
         {
@@ -168,20 +175,30 @@ public static class LogVerifier
         }
 
         EntryDefect? defect = null;
-        for (var i = start; i < end; i++)
+        for (var i = 0; i < n && defect is null; i++)
         {
-            var entry = entries[(int)i];
-            MerkleHashing.HashLeaf(entry, leaf);
-            tree.Append(leaf);
-            if (defect is null)
-            {
-                defect = CheckLink(entry, i, previousLeaf, recorded);
-            }
-
-            leaf.CopyTo(previousLeaf);
+            var previous = i == 0 ? previousLeaf : leaves.AsSpan((i - 1) * MerkleHashing.HashSize, MerkleHashing.HashSize);
+            defect = CheckLink(entries[(int)start + i], start + i, previous, recorded);
         }
 
-        // Frontier levels are relative to the chunk; a full chunk is one perfect subtree of level ChunkLevel.
+        if (n == 1 << ChunkLevel)
+        {
+            // A full chunk is one perfect subtree: reduce it level by level, in place, eight nodes per pass.
+            for (var width = n; width > 1; width /= 2)
+            {
+                Sha256MultiBuffer.HashNodes(leaves.AsSpan(0, width * MerkleHashing.HashSize), leaves.AsSpan(0, width / 2 * MerkleHashing.HashSize));
+            }
+
+            return new ChunkResult([(ChunkLevel, leaves.AsSpan(0, MerkleHashing.HashSize).ToArray())], defect);
+        }
+
+        // The ragged last chunk: its frontier, with levels relative to the chunk (aligned, so they join directly).
+        var tree = new CompactMerkleTree();
+        for (var i = 0; i < n; i++)
+        {
+            tree.Append(leaves.AsSpan(i * MerkleHashing.HashSize, MerkleHashing.HashSize));
+        }
+
         return new ChunkResult(tree.Frontier(), defect);
     }
 
