@@ -12,5 +12,7 @@ internal static class CommandCatalogue
         yield return DatabaseCommands.CreateSeed();
         yield return UsersCommands.Create();
         yield return TreatyCommands.Create();
+        yield return KeysCommands.Create();
+        yield return LogCommands.Create();
     }
 }
