@@ -251,7 +251,9 @@ public sealed class ScreeningIndex
             {
                 var score = Score(querySkeletons, queryWeights, analysed.Concatenated, name, scratch);
                 var entry = _nameEntry[name];
-                if (score >= options.MinimumScore && (!best.TryGetValue(entry, out var current) || score > current.Score))
+                // Among equal scores, the name closest in length to the query reads best (ROSOBORONEXPORT, not ROSOBORONEKSPORT OAO).
+                if (score >= options.MinimumScore && (!best.TryGetValue(entry, out var current) || score > current.Score ||
+                    (score == current.Score && Math.Abs(_names[name].Length - query.Length) < Math.Abs(_names[current.Name].Length - query.Length))))
                 {
                     best[entry] = (name, score);
                 }

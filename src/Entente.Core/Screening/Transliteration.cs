@@ -27,23 +27,10 @@ public sealed class TransliterationScheme
             letters.TryAdd(Capitalize(key), Capitalize(value));
         }
 
-        var previous = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in Pairs(data.Previous))
-        {
-            previous[key] = value;
-            previous.TryAdd(Capitalize(key), value);
-            previous.TryAdd(key[..1] + key[1..].ToUpperInvariant(), Capitalize(value));
-            previous.TryAdd(key.ToUpperInvariant(), value.ToUpperInvariant());
-        }
-
-        var next = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in Pairs(data.Next))
-        {
-            next[key] = value;
-            next.TryAdd(Capitalize(key), Capitalize(value));
-            next.TryAdd(key[..1] + key[1..].ToUpperInvariant(), value);
-            next.TryAdd(key.ToUpperInvariant(), value.ToUpperInvariant());
-        }
+        // Context keys are stored lower-case; the case of the current letter decides the case of the output.
+        // A one-letter key in the previous-letter table applies at the start of a word, in the next-letter table at its end.
+        var previous = Pairs(data.Previous).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var next = Pairs(data.Next).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
         var endings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in Pairs(data.Endings))
@@ -113,24 +100,47 @@ public sealed class TransliterationScheme
         for (var i = 0; i < word.Length; i++)
         {
             var current = word[i];
-            if (i > 0 && _previous.Count > 0)
+            var lower = char.ToLowerInvariant(current);
+            var upper = current != lower;
+            if (_previous.Count > 0)
             {
-                pair[0] = word[i - 1];
-                pair[1] = current;
-                if (previous.TryGetValue(pair, out var byPrevious))
+                scoped ReadOnlySpan<char> key;
+                if (i > 0)
                 {
-                    result.Append(byPrevious);
+                    pair[0] = char.ToLowerInvariant(word[i - 1]);
+                    pair[1] = lower;
+                    key = pair;
+                }
+                else
+                {
+                    pair[0] = lower;
+                    key = pair[..1];
+                }
+
+                if (previous.TryGetValue(key, out var byPrevious))
+                {
+                    result.Append(upper ? Capitalize(byPrevious) : byPrevious);
                     continue;
                 }
             }
 
-            if (i + 1 < word.Length && _next.Count > 0)
+            if (_next.Count > 0)
             {
-                pair[0] = current;
-                pair[1] = word[i + 1];
-                if (next.TryGetValue(pair, out var byNext))
+                pair[0] = lower;
+                scoped ReadOnlySpan<char> key;
+                if (i + 1 < word.Length)
                 {
-                    result.Append(byNext);
+                    pair[1] = char.ToLowerInvariant(word[i + 1]);
+                    key = pair;
+                }
+                else
+                {
+                    key = pair[..1];
+                }
+
+                if (next.TryGetValue(key, out var byNext))
+                {
+                    result.Append(upper ? Capitalize(byNext) : byNext);
                     continue;
                 }
             }
