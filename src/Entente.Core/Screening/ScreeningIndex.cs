@@ -15,6 +15,7 @@ public sealed class ScreeningIndex
     private const double TokenThreshold = 0.8;
     private const int CandidateCount = 128;
     private const int MinDeletionLength = 4;
+    private const int PostingBudget = 8_000;
 
     private readonly (string List, ListEntry Entry)[] _entries;
     private readonly string[] _names;
@@ -60,7 +61,7 @@ public sealed class ScreeningIndex
         }
 
         _maxWeight = (float)(1 + Math.Log(n));
-        _selectiveLimit = Math.Max(2_000, n / 50);
+        _selectiveLimit = Math.Max(1_000, n / 500);
     }
 
     /// <summary>Number of names (primary names and aliases) indexed.</summary>
@@ -305,21 +306,35 @@ public sealed class ScreeningIndex
             }
         }
 
+        // Rarest words first, within a budget of postings: a rare word (a surname, a company name) narrows the
+        // candidates far better than a common one, and random reads of long postings are what a query costs.
+        var work = new List<(int Vocab, float Similarity, int Length)>();
         for (var i = 0; i < skeletons.Length; i++)
         {
             foreach (var (vocab, similarity) in perToken[i])
             {
-                if (anySelective && PostingLength(vocab) > _selectiveLimit)
+                var length = PostingLength(vocab);
+                if (!anySelective || length <= _selectiveLimit)
                 {
-                    // A very common word (Ivan, Bank, Trading) is left to the rescoring of candidates found by rarer words.
-                    continue;
+                    work.Add((vocab, similarity, length));
                 }
+            }
+        }
 
-                var gain = similarity * _weight[vocab];
-                for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
-                {
-                    scratch.Add(_postings[p], gain);
-                }
+        work.Sort((a, b) => a.Length.CompareTo(b.Length));
+        var budget = PostingBudget;
+        foreach (var (vocab, similarity, length) in work)
+        {
+            if (budget <= 0)
+            {
+                break;
+            }
+
+            budget -= length;
+            var gain = similarity * _weight[vocab];
+            for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
+            {
+                scratch.Add(_postings[p], gain);
             }
         }
 
@@ -644,11 +659,24 @@ public sealed class ScreeningIndex
                 return [.. _touched];
             }
 
-            // Partial selection: keep the best `count` by accumulated evidence in a small min-heap.
+            // Partial selection: keep the best `count` by accumulated evidence in a small min-heap; names with under a
+            // quarter of the best evidence cannot reach the top and are not considered.
+            var max = 0f;
+            foreach (var name in _touched)
+            {
+                max = Math.Max(max, _score[name]);
+            }
+
+            var floor = max / 4;
             var heap = new PriorityQueue<int, float>(count + 1);
             foreach (var name in _touched)
             {
                 var score = _score[name];
+                if (score < floor)
+                {
+                    continue;
+                }
+
                 if (heap.Count < count)
                 {
                     heap.Enqueue(name, score);
