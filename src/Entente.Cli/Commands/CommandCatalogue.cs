@@ -14,5 +14,6 @@ internal static class CommandCatalogue
         yield return TreatyCommands.Create();
         yield return KeysCommands.Create();
         yield return LogCommands.Create();
+        yield return ScreenCommand.Create();
     }
 }

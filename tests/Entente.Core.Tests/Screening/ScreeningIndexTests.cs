@@ -1,0 +1,65 @@
+using Entente.Core.Screening;
+
+namespace Entente.Core.Tests.Screening;
+
+public sealed class ScreeningIndexTests
+{
+    private static readonly ScreeningIndex Index = ScreeningIndex.Build(
+    [
+        new SanctionsList("ofac",
+        [
+            new ListEntry("18782", EntityType.Organisation, "ROSOBORONEKSPORT OAO", ["ROSOBORONEXPORT", "RUSSIAN DEFENSE EXPORT ROSOBORONEXPORT"], "Russia"),
+            new ListEntry("16911", EntityType.Organisation, "KALASHNIKOV CONCERN", ["JSC CONCERN KALASHNIKOV"], "Russia"),
+            new ListEntry("100", EntityType.Person, "IVANOV, Sergei Borisovich", [], "Russia"),
+            new ListEntry("101", EntityType.Person, "PETROV, Ivan", [], "Russia"),
+        ]),
+        new SanctionsList("internal", [new ListEntry("I-1", EntityType.Organisation, "Vega Trading LLC", ["ООО Вега Трейдинг"], "Russia")]),
+    ]);
+
+    [Theory]
+    [InlineData("Рособоронэкспорт", "18782", TokenMatchKind.Transliteration)]
+    [InlineData("ROSOBORONEXPORT", "18782", TokenMatchKind.Exact)]
+    [InlineData("R\u041ESOBORONEXPORT", "18782", TokenMatchKind.Homoglyph)]
+    [InlineData("Rosoboronexprot", "18782", TokenMatchKind.Typo)]
+    [InlineData("Kalashnikoff", "16911", TokenMatchKind.Transliteration)]
+    public void Search_FindsEntity_WithExplanation(string query, string entityId, TokenMatchKind kind)
+    {
+        var best = Index.Search(query)[0];
+        Assert.Equal(entityId, best.EntityId);
+        Assert.Contains(best.Explanation.Pairs, p => p.Kind == kind);
+        Assert.InRange(best.Score, 0.8, 1.0);
+    }
+
+    [Fact]
+    public void Search_IgnoresTokenOrderAndLegalForms()
+    {
+        var best = Index.Search("Sergey Borisovich Ivanov")[0];
+        Assert.Equal("100", best.EntityId);
+        Assert.Equal(1.0, best.Score);
+        var vega = Index.Search("Вега Трейдинг, АО")[0];
+        Assert.Equal("I-1", vega.EntityId);
+        Assert.Contains("АО", vega.Explanation.DroppedLegalForms);
+    }
+
+    [Fact]
+    public void Search_ReturnsOneRowPerEntity_BestFirst()
+    {
+        var matches = Index.Search("Rosoboronexport");
+        Assert.Single(matches, m => m.EntityId == "18782");
+        Assert.Equal(matches.OrderByDescending(m => m.Score), matches);
+        Assert.Equal("ROSOBORONEKSPORT OAO", matches[0].Name);
+    }
+
+    [Fact]
+    public void Search_ReturnsNothing_WhenNameUnrelated()
+    {
+        Assert.Empty(Index.Search("Banco Nacional de Cuba"));
+        Assert.Empty(Index.Search("  ,, "));
+    }
+
+    [Fact]
+    public void Search_RespectsTop()
+    {
+        Assert.Single(Index.Search("Ivanov Petrov", new ScreeningOptions(Top: 1, MinimumScore: 0)));
+    }
+}
