@@ -97,6 +97,9 @@ public static class WebRegistration
 
     public static WebApplication UseEntentePipeline(this WebApplication app)
     {
+        // Behind a reverse proxy on the same host (nginx in front of several nodes), take the client's scheme and
+        // address from X-Forwarded-*; only the loopback proxy is trusted, which is the framework's default.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
         app.UseExceptionHandler();
         app.UseStatusCodePages(async context =>
         {
