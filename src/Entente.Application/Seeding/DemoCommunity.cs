@@ -82,10 +82,10 @@ public sealed class DemoCommunity(
             var registered = Require(await register.HandleAsync(new RegisterOrganisation(
                 company.NameEn, company.NameRu, company.Party, company.Number, company.Inn, company.Address,
                 "Compliance desk", $"compliance@{company.Slug}.example", null,
-                $"officer@{company.Slug}.example", company.Party == "RU" ? "Ответственный за соответствие" : "Compliance officer", Password), cancellationToken));
+                $"officer@{company.Slug}.example", company.Party == "RU" ? "Анна Белова" : "Alice Morgan", Password), cancellationToken));
 
             var officer = new Actor(registered.ComplianceOfficerId, $"officer@{company.Slug}.example", new HashSet<string>(StringComparer.Ordinal) { EntenteRoles.ComplianceOfficer }, registered.OrganisationId, null);
-            Require(await addMember.HandleAsync(officer, registered.OrganisationId, new AddMember($"member@{company.Slug}.example", company.Party == "RU" ? "Инженер проекта" : "Project engineer", Password, EntenteRoles.Member), cancellationToken));
+            Require(await addMember.HandleAsync(officer, registered.OrganisationId, new AddMember($"member@{company.Slug}.example", company.Party == "RU" ? "Дмитрий Орехов" : "Tom Fletcher", Password, EntenteRoles.Member), cancellationToken));
 
             var authority = company.Party == "GB" ? gbOfficer : ruOfficer;
             if (company.Status is MembershipStatus.Approved or MembershipStatus.Suspended)

@@ -9,7 +9,8 @@ namespace Entente.Web.Infrastructure;
 public sealed class UiText
 {
     public string this[string english] =>
-        IsRussian && Russian.Text.TryGetValue(english, out var russian) ? russian : english;
+        IsRussian && Russian.Text.TryGetValue(english, out var russian) ? russian
+        : English.Labels.TryGetValue(english, out var label) ? label : english;
 
     /// <summary>The label of a request field named in a validation error.</summary>
     public string Field(string field) =>
@@ -21,6 +22,13 @@ public sealed class UiText
 
 internal static class English
 {
+    /// <summary>Readable English for the values pages show as words (roles are stored as identifiers).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ComplianceOfficer"] = "Compliance officer",
+        ["AuthorityOfficer"] = "Authority officer",
+    };
+
     public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["legalNameEn"] = "Legal name in English",
