@@ -41,7 +41,7 @@ public sealed class AssessTransferHandler(EntenteDbContext db, TreatyEngines eng
 
         if (string.IsNullOrWhiteSpace(request.ScenarioJson) || request.ScenarioJson.Length > MaxScenarioLength)
         {
-            return Error.Invalid("scenario", $"is required: one scenario in the JSON of the assessment contract, at most {MaxScenarioLength} characters.");
+            return Invalid($"a scenario is required: one JSON object as the assessment contract defines it, at most {MaxScenarioLength} characters.");
         }
 
         var treaty = TreatySteps.Treaty;
@@ -54,7 +54,7 @@ public sealed class AssessTransferHandler(EntenteDbContext db, TreatyEngines eng
         var parsed = ScenarioJson.Parse(json);
         if (parsed.Error is { } parseError)
         {
-            return Error.Invalid("scenario", parseError.Message);
+            return Invalid(parseError.Message);
         }
 
         var engine = await engines.ForVersionAsync(db, version, cancellationToken)
@@ -62,11 +62,15 @@ public sealed class AssessTransferHandler(EntenteDbContext db, TreatyEngines eng
         var result = engine.Assess(parsed.Scenario!);
         if (result.Error is { } inputError)
         {
-            return Error.Invalid("scenario", inputError.Message);
+            return Invalid(inputError.Message);
         }
 
         return new TransferAssessment(result.Decision!, ScenarioJson.ToJson(result.Decision!), parsed.Scenario!.TreatyStatus.ToString(), fromRecord);
     }
+
+    // The problem itself is the detail, so a caller reads what is wrong without digging into the field list.
+    private static Error.Validation Invalid(string message) =>
+        new("invalid-scenario", message, new Dictionary<string, string[]>(StringComparer.Ordinal) { ["scenario"] = [message] });
 
     // A scenario object without "treaty" gets the recorded status; anything else goes to the parser untouched, which
     // reports what is wrong with it.
