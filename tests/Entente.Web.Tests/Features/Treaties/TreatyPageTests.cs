@@ -46,6 +46,9 @@ public sealed class TreatyPageTests(Hosts hosts)
         var form = await session.Client.GetStringAsync("/treaty/check", Ct);
         Assert.Contains("id=\"check-form\"", form, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"outcome\"", form, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"OpenHit\">", form, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Suspended\">", form, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/treaty/check\">", form, StringComparison.Ordinal);
 
         var response = await session.SubmitAsync("/treaty/check", "check", CheckFields("7A117", "Component"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
