@@ -2,6 +2,7 @@ using Entente.Application.Identity;
 using Entente.Application.Organisations;
 using Entente.Application.Persistence;
 using Entente.Application.TransparencyLog;
+using Entente.Application.Treaties;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class ApplicationRegistration
         services.AddEntentePersistence(configuration);
         services.AddEntenteIdentity();
         services.AddOrganisations();
+        services.AddTreaties();
         services.AddScoped<LogEntryWriter>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<Seeding.DemoCommunity>();
@@ -42,6 +44,22 @@ public static class ApplicationRegistration
             .AddEntityFrameworkStores<EntenteDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<EntenteClaimsPrincipalFactory>();
+    }
+
+    public static IServiceCollection AddTreaties(this IServiceCollection services)
+    {
+        services.AddSingleton<TreatyEngines>();
+        services.AddScoped<TreatySteps>();
+        services.AddScoped<GetTreatyHandler>();
+        services.AddScoped<SignTreatyHandler>();
+        services.AddScoped<RatifyTreatyHandler>();
+        services.AddScoped<SuspendTreatyHandler>();
+        services.AddScoped<ConsentToResumeHandler>();
+        services.AddScoped<TerminateTreatyHandler>();
+        services.AddScoped<ProposeAmendmentHandler>();
+        services.AddScoped<AcceptAmendmentHandler>();
+        services.AddScoped<AssessTransferHandler>();
+        return services;
     }
 
     public static IServiceCollection AddOrganisations(this IServiceCollection services)

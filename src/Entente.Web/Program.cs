@@ -2,6 +2,7 @@ using Entente.Application;
 using Entente.Web.Components;
 using Entente.Web.Features.Identity;
 using Entente.Web.Features.Organisations;
+using Entente.Web.Features.Treaties;
 using Entente.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ app.MapIdentityEndpoints();
 app.MapAccountEndpoints();
 app.MapOrganisationEndpoints();
 app.MapOrganisationFormEndpoints();
+app.MapTreatyEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -72,6 +72,10 @@ for rating, expect in [("9A004", P), ("9A004a", P), ("9A012", P), ("9A012a", P),
                        ("4A101", P), ("9E102", P), ("6B108", P), ("9A001", A), ("6A001", A), ("4A001", A), ("9A350", A), ("9B001", A)]:
     case(f"dualuse-{rating}-complete", expect, item(rating, "Complete"))
     case(f"dualuse-{rating}-component", expect, item(rating, "Component"))
+# dual-use entries the 2018 snapshot lacks are still ratings, ruled by their code
+for rating, expect in [("7A117", P), ("1C111", P), ("9A101b", P), ("9A012.b", P), ("5A002", A), ("5A002a1", A), ("0A001", A), ("3E003", A)]:
+    case(f"dualuse-derived-{rating}-complete", expect, item(rating, "Complete"))
+    case(f"dualuse-derived-{rating}-component", expect, item(rating, "Component"))
 case("nlr-complete", A, item("NLR", "Complete"))
 case("nlr-component", A, item("NLR", "Component"))
 case("nlr-lowercase", A, item("nlr", "Complete"))

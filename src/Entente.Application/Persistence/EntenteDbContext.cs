@@ -1,6 +1,7 @@
 using Entente.Application.Identity;
 using Entente.Application.Organisations;
 using Entente.Application.TransparencyLog;
+using Entente.Application.Treaties;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -20,6 +21,12 @@ public sealed class EntenteDbContext(DbContextOptions<EntenteDbContext> options)
     public DbSet<LogEntry> LogEntries => Set<LogEntry>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<TreatyRecord> Treaties => Set<TreatyRecord>();
+
+    public DbSet<TreatyEvent> TreatyEvents => Set<TreatyEvent>();
+
+    public DbSet<TreatyAmendment> TreatyAmendments => Set<TreatyAmendment>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -2,6 +2,7 @@ using Entente.Application.Common;
 using Entente.Application.Identity;
 using Entente.Application.Organisations;
 using Entente.Application.Persistence;
+using Entente.Application.Treaties;
 using Entente.Core.Organisations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,8 @@ public sealed record DemoSignIn(string Role, string Email, string Password, stri
 
 /// <summary>
 /// A small treaty community to explore: both authorities with an officer and an auditor each, an administrator, and
-/// four companies of each party in every vetting state. It goes through the same use cases as real users, so the log
-/// records the seeding like anything else. Never run in Production: the passwords are printed.
+/// four companies of each party in every vetting state, and the treaty in force (both authorities sign, then both
+/// ratify). It goes through the same use cases as real users, so the log records the seeding like anything else. Never run in Production: the passwords are printed.
 /// </summary>
 public sealed class DemoCommunity(
     EntenteDbContext db,
@@ -22,7 +23,9 @@ public sealed class DemoCommunity(
     CreateUserHandler createUser,
     RegisterOrganisationHandler register,
     VetOrganisationHandler vet,
-    AddMemberHandler addMember)
+    AddMemberHandler addMember,
+    SignTreatyHandler sign,
+    RatifyTreatyHandler ratify)
 {
     public const string Password = "Entente-Demo-2014";
 
@@ -76,6 +79,17 @@ public sealed class DemoCommunity(
         await CreateAsync(admin, new CreateUser("auditor@ecju.example", "Owen Price (ECJU audit)", Password, EntenteRoles.Auditor, "GB", null), null, cancellationToken);
         var ruOfficer = await CreateAsync(admin, new CreateUser("officer@fsvts.example", "Ирина Соколова (ФСВТС)", Password, EntenteRoles.AuthorityOfficer, "RU", null), "JBSWY3DPEHPK3PXPRUOFFICR", cancellationToken);
         await CreateAsync(admin, new CreateUser("auditor@fsvts.example", "Павел Орлов (ФСВТС, аудит)", Password, EntenteRoles.Auditor, "RU", null), null, cancellationToken);
+
+        // The treaty enters into force the way it would for real: both authorities sign, then both ratify.
+        foreach (var officer in new[] { gbOfficer, ruOfficer })
+        {
+            Require(await sign.HandleAsync(officer, cancellationToken));
+        }
+
+        foreach (var officer in new[] { gbOfficer, ruOfficer })
+        {
+            Require(await ratify.HandleAsync(officer, cancellationToken));
+        }
 
         foreach (var company in Companies)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Entente.Core.ControlLists;
 using Entente.Core.Treaties;
@@ -14,8 +15,14 @@ public sealed class AssessmentEngine
 {
     private static readonly int FormCount = Enum.GetValues<ItemForm>().Length;
 
+    // Derived dual-use ratings (absent from the snapshot, valid by their code) are built on first use and kept, up to a
+    // bound, so input from callers cannot grow the cache without limit.
+    private const int DerivedRuleCacheLimit = 4096;
+
     private readonly FrozenDictionary<string, RatingRule> rules;
     private readonly FrozenDictionary<string, string> unassessable;
+    private readonly RuleBuilder ruleBuilder;
+    private readonly ConcurrentDictionary<string, RatingRule> derivedRules = new(StringComparer.OrdinalIgnoreCase);
     private readonly string[] partyCodes;
     private readonly MarkingTable markings;
     private readonly Requirement[] requirements;
@@ -29,7 +36,8 @@ public sealed class AssessmentEngine
         ControlList = controlList;
         partyCodes = treaty.Parties.Select(p => p.Code).ToArray();
         var f = new ReasonFactory(treaty);
-        (rules, unassessable) = BuildRatingRules(treaty, controlList, f);
+        ruleBuilder = new RuleBuilder(treaty, controlList, f);
+        (rules, unassessable) = ruleBuilder.BuildAll();
         markings = new MarkingTable(treaty, f);
 
         requirements =
@@ -96,7 +104,7 @@ public sealed class AssessmentEngine
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var item = scenario.Item;
-        if (!rules.TryGetValue(item.Rating, out var rule))
+        if (!TryRule(item.Rating, out var rule))
         {
             return Error(scenario, item.Rating);
         }
@@ -114,7 +122,7 @@ public sealed class AssessmentEngine
                 return new AssessmentResult(null, new InputError(scenario.Id, $"item.forRating is required for {item.Rating} (software and technology take the outcome of the item they are for)"));
             }
 
-            if (!rules.TryGetValue(item.ForRating, out var target) || target.Derivation != AnnexDerivation.Fixed)
+            if (!TryRule(item.ForRating, out var target) || target.Derivation != AnnexDerivation.Fixed)
             {
                 return target is null ? Error(scenario, item.ForRating, "item.forRating")
                     : new AssessmentResult(null, new InputError(scenario.Id, $"item.forRating '{item.ForRating}' must rate the item itself, not software or technology"));
@@ -146,6 +154,35 @@ public sealed class AssessmentEngine
         }
 
         return new AssessmentResult(decision, null);
+    }
+
+    // A listed rating (precomputed), or a dual-use code the snapshot lacks, ruled by its code like any dual-use entry.
+    private bool TryRule(string code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RatingRule? rule)
+    {
+        if (rules.TryGetValue(code, out rule) || derivedRules.TryGetValue(code, out rule))
+        {
+            return true;
+        }
+
+        var entry = ControlList.Resolve(code);
+        if (entry is null)
+        {
+            return false;
+        }
+
+        // Another spelling of a listed code (9A012.b for 9A012b): the listed rule.
+        if (!entry.IsDerived)
+        {
+            return rules.TryGetValue(entry.Code, out rule);
+        }
+
+        rule = ruleBuilder.Derived(entry);
+        if (derivedRules.Count < DerivedRuleCacheLimit)
+        {
+            derivedRules.TryAdd(code, rule);
+        }
+
+        return true;
     }
 
     private AssessmentResult Error(Scenario scenario, string rating, string field = "item.rating") =>
@@ -182,14 +219,86 @@ public sealed class AssessmentEngine
     private static Reason[] EveryValue<TEnum>(Func<TEnum, Reason> build)
         where TEnum : struct, Enum => PerValue<TEnum>(v => build(v)).Select(r => r!).ToArray();
 
-    private static (FrozenDictionary<string, RatingRule> Rules, FrozenDictionary<string, string> Unassessable) BuildRatingRules(Treaty treaty, ControlList list, ReasonFactory f)
+    /// <summary>Builds the Annex A rule of each rating; its reason cache is shared, so it locks when called after construction.</summary>
+    private sealed class RuleBuilder(Treaty treaty, ControlList list, ReasonFactory f)
     {
-        var annex = treaty.AnnexA;
-        var cache = new Dictionary<string, Reason>(StringComparer.Ordinal);
-        var result = new Dictionary<string, RatingRule>(StringComparer.OrdinalIgnoreCase);
-        var unassessable = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Reason> cache = new(StringComparer.Ordinal);
+        private readonly Lock gate = new();
 
-        Reason Cached(string key, Outcome outcome, string entry, string titleEn, string titleRu, ItemForm form)
+        public (FrozenDictionary<string, RatingRule> Rules, FrozenDictionary<string, string> Unassessable) BuildAll()
+        {
+            var annex = treaty.AnnexA;
+            var result = new Dictionary<string, RatingRule>(StringComparer.OrdinalIgnoreCase);
+            var unassessable = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in list.Entries)
+            {
+                if (Rule(entry) is { } rule)
+                {
+                    result[entry.Code] = rule;
+                }
+                else
+                {
+                    unassessable[entry.Code] = "Annex A of this treaty gives no outcome for this entry";
+                }
+            }
+
+            var nlr = annex.NotListedRating;
+            var (nlrEn, nlrRu) = f.Term(nlr);
+            result[nlr] = Fixed(nlr, _ => annex.NotListedOutcome, nlr, nlrEn, nlrRu, false, new bool[treaty.Parties.Count]);
+            return (result.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), unassessable.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        }
+
+        /// <summary>The rule of a derived dual-use entry (always assessable: the dual-use rule covers every such code).</summary>
+        public RatingRule Derived(ControlEntry entry)
+        {
+            lock (gate)
+            {
+                return Rule(entry) ?? throw new InvalidOperationException("a dual-use entry always has a rule");
+            }
+        }
+
+        private RatingRule? Rule(ControlEntry entry)
+        {
+            var annex = treaty.AnnexA;
+            var chain = list.SelfAndAncestors(entry).ToList();
+            var scope = treaty.Parties.Select(p => p.StateIntermediary is { } si
+                && chain.Any(c => si.Entries.Contains(c.Code, StringComparer.OrdinalIgnoreCase))).ToArray();
+            var annexEntry = chain.Select(c => annex.Find(c.Code)).FirstOrDefault(a => a is not null);
+            if (annexEntry is not null)
+            {
+                if (annexEntry.Derivation == AnnexDerivation.Fixed)
+                {
+                    return Fixed(entry.Code, annexEntry.For, annexEntry.Entry, annexEntry.Title.En, annexEntry.Title.Ru, false, scope);
+                }
+
+                // Software and technology: their own row only gives the "otherwise" outcome; the item they are for decides the rest.
+                var own = Fixed(entry.Code, _ => annexEntry.Otherwise, annexEntry.Entry, annexEntry.Title.En, annexEntry.Title.Ru, false, scope);
+                return new RatingRule
+                {
+                    Code = own.Code,
+                    Derivation = annexEntry.Derivation,
+                    Outcome = own.Outcome,
+                    Excluded = own.Excluded,
+                    NeedsLicence = own.NeedsLicence,
+                    SoftwareExcluded = new Reason?[FormCount],
+                    SoftwareNeedsLicence = new Reason?[FormCount],
+                    TechnologyExcluded = new Reason?[FormCount],
+                    InIntermediaryScope = scope,
+                };
+            }
+
+            if (entry.Kind == ControlListKind.DualUse)
+            {
+                var excludedBy = annex.DualUse.ExclusionFor(entry.Code);
+                var outcome = excludedBy is null ? annex.DualUse.Outcome : annex.DualUse.ExcludedOutcome;
+                var deciding = excludedBy is null ? entry : list.Resolve(excludedBy) ?? entry;
+                return Fixed(entry.Code, _ => outcome, excludedBy ?? entry.Code, deciding.Title, deciding.TitleRu ?? deciding.Title, excludedBy is not null, scope);
+            }
+
+            return null;
+        }
+
+        private Reason Cached(string key, Outcome outcome, string entry, string titleEn, string titleRu, ItemForm form)
         {
             var cacheKey = $"{key}|{entry}|{form}";
             if (!cache.TryGetValue(cacheKey, out var reason))
@@ -207,7 +316,7 @@ public sealed class AssessmentEngine
             return reason;
         }
 
-        RatingRule Fixed(string code, Func<ItemForm, Outcome> outcome, string entry, string titleEn, string titleRu, bool dualUseExcluded, bool[] scope)
+        private RatingRule Fixed(string code, Func<ItemForm, Outcome> outcome, string entry, string titleEn, string titleRu, bool dualUseExcluded, bool[] scope)
         {
             var forms = Enum.GetValues<ItemForm>();
             Reason? Pick(ItemForm form, Outcome when, string key) => outcome(form) == when ? Cached(key, when, entry, titleEn, titleRu, form) : null;
@@ -224,53 +333,5 @@ public sealed class AssessmentEngine
                 InIntermediaryScope = scope,
             };
         }
-
-        foreach (var entry in list.Entries)
-        {
-            var chain = list.SelfAndAncestors(entry).ToList();
-            var scope = treaty.Parties.Select(p => p.StateIntermediary is { } si
-                && chain.Any(c => si.Entries.Contains(c.Code, StringComparer.OrdinalIgnoreCase))).ToArray();
-            var annexEntry = chain.Select(c => annex.Find(c.Code)).FirstOrDefault(a => a is not null);
-            if (annexEntry is not null)
-            {
-                if (annexEntry.Derivation == AnnexDerivation.Fixed)
-                {
-                    result[entry.Code] = Fixed(entry.Code, annexEntry.For, annexEntry.Entry, annexEntry.Title.En, annexEntry.Title.Ru, false, scope);
-                }
-                else
-                {
-                    // Software and technology: their own row only gives the "otherwise" outcome; the item they are for decides the rest.
-                    var own = Fixed(entry.Code, _ => annexEntry.Otherwise, annexEntry.Entry, annexEntry.Title.En, annexEntry.Title.Ru, false, scope);
-                    result[entry.Code] = new RatingRule
-                    {
-                        Code = own.Code,
-                        Derivation = annexEntry.Derivation,
-                        Outcome = own.Outcome,
-                        Excluded = own.Excluded,
-                        NeedsLicence = own.NeedsLicence,
-                        SoftwareExcluded = new Reason?[FormCount],
-                        SoftwareNeedsLicence = new Reason?[FormCount],
-                        TechnologyExcluded = new Reason?[FormCount],
-                        InIntermediaryScope = scope,
-                    };
-                }
-            }
-            else if (entry.Kind == ControlListKind.DualUse)
-            {
-                var excludedBy = annex.DualUse.ExclusionFor(entry.Code);
-                var outcome = excludedBy is null ? annex.DualUse.Outcome : annex.DualUse.ExcludedOutcome;
-                var decidingTitle = excludedBy is null ? entry.Title : list.Find(excludedBy)?.Title ?? entry.Title;
-                result[entry.Code] = Fixed(entry.Code, _ => outcome, excludedBy ?? entry.Code, decidingTitle, decidingTitle, excludedBy is not null, scope);
-            }
-            else
-            {
-                unassessable[entry.Code] = "Annex A of this treaty gives no outcome for this entry";
-            }
-        }
-
-        var nlr = annex.NotListedRating;
-        var (nlrEn, nlrRu) = f.Term(nlr);
-        result[nlr] = Fixed(nlr, _ => annex.NotListedOutcome, nlr, nlrEn, nlrRu, false, new bool[treaty.Parties.Count]);
-        return (result.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), unassessable.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
     }
 }

@@ -20,7 +20,14 @@ public enum ControlListKind
 /// <param name="Title">Short English title.</param>
 /// <param name="TitleRu">Russian title, where the project provides one (the ML1–ML22 categories).</param>
 /// <param name="LegalText">The entry's legal text.</param>
-public sealed record ControlEntry(string Code, string? ParentCode, ControlListKind Kind, string Title, string? TitleRu, string LegalText);
+public sealed record ControlEntry(string Code, string? ParentCode, ControlListKind Kind, string Title, string? TitleRu, string LegalText)
+{
+    /// <summary>
+    /// True for a dual-use entry the shipped snapshot does not hold, derived from its code by <see cref="ControlList.Resolve"/>
+    /// (its parent comes from the code, its title from the snapshot's nearest ancestor or else the list's category and group).
+    /// </summary>
+    public bool IsDerived { get; init; }
+}
 
 /// <summary>
 /// A control list: lookup by rating (case-insensitive, ordinal), the parent chain of each entry, and search by words.
@@ -54,14 +61,161 @@ public sealed class ControlList
     /// <summary>The entry with this rating (any case), or null.</summary>
     public ControlEntry? Find(string code) => code is null ? null : byCode.GetValueOrDefault(code.Trim());
 
-    /// <summary>Whether the rating is on the list.</summary>
-    public bool Contains(string code) => Find(code) is not null;
+    /// <summary>Whether the rating is valid: on the list, or a well-formed dual-use entry code (see <see cref="Resolve"/>).</summary>
+    public bool Contains(string code) => Resolve(code) is not null;
 
-    /// <summary>The entry's parent, or null at the top.</summary>
+    /// <summary>
+    /// The entry for a rating: the listed entry when the snapshot holds it; otherwise, for any well-formed dual-use code
+    /// (<see cref="NormaliseDualUseCode"/>: 7A117, 5A002a1, 9A012.b), an entry derived from the code itself, because the
+    /// shipped snapshot carries only part of the dual-use list and every entry of EU Regulation 2021/821 Annex I is a
+    /// rating. Null for anything else (a Munitions List rating must be on the list).
+    /// </summary>
+    public ControlEntry? Resolve(string code)
+    {
+        if (code is null)
+        {
+            return null;
+        }
+
+        if (Find(code) is { } listed)
+        {
+            return listed;
+        }
+
+        var normalised = NormaliseDualUseCode(code);
+        if (normalised is null)
+        {
+            return null;
+        }
+
+        if (Find(normalised) is { } listedNormalised)
+        {
+            return listedNormalised;
+        }
+
+        var parent = ParentFromCode(normalised);
+        var (title, titleRu) = DerivedTitle(normalised);
+        return new ControlEntry(normalised, parent, ControlListKind.DualUse, title, titleRu,
+            "Not in the shipped 2018 snapshot; rated by its code as an entry of the dual-use list (EU Regulation 2021/821, Annex I).")
+        {
+            IsDerived = true,
+        };
+    }
+
+    /// <summary>The entry's parent (resolved like any rating, so a derived entry's chain runs up its code), or null at the top.</summary>
     public ControlEntry? Parent(ControlEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.ParentCode is null ? null : Find(entry.ParentCode);
+        return entry.ParentCode is null ? null : Resolve(entry.ParentCode);
+    }
+
+    // Annex I of EU Regulation 2021/821: the ten categories and five product groups every dual-use code is built from.
+    private static readonly (string En, string Ru)[] DualUseCategories =
+    [
+        ("Nuclear materials, facilities and equipment", "Ядерные материалы, установки и оборудование"),
+        ("Special materials and related equipment", "Специальные материалы и связанное с ними оборудование"),
+        ("Materials processing", "Обработка материалов"),
+        ("Electronics", "Электроника"),
+        ("Computers", "Вычислительная техника"),
+        ("Telecommunications and information security", "Телекоммуникации и защита информации"),
+        ("Sensors and lasers", "Датчики и лазеры"),
+        ("Navigation and avionics", "Навигационное оборудование и авионика"),
+        ("Marine", "Морское оборудование"),
+        ("Aerospace and propulsion", "Аэрокосмическая техника и двигательные установки"),
+    ];
+
+    private static readonly (string En, string Ru)[] DualUseGroups =
+    [
+        ("systems, equipment and components", "системы, оборудование и компоненты"),
+        ("test, inspection and production equipment", "испытательное, контрольное и производственное оборудование"),
+        ("materials", "материалы"),
+        ("software", "программное обеспечение"),
+        ("technology", "технологии"),
+    ];
+
+    private (string En, string? Ru) DerivedTitle(string code)
+    {
+        // The snapshot's nearest listed ancestor names the item better than the category does (9A012z under 9A012).
+        for (var p = ParentFromCode(code); p is not null; p = ParentFromCode(p))
+        {
+            if (Find(p) is { } ancestor)
+            {
+                return (ancestor.Title, ancestor.TitleRu);
+            }
+        }
+
+        var category = DualUseCategories[code[0] - '0'];
+        var group = DualUseGroups[code[1] - 'A'];
+        return ($"{category.En}: {group.En}", $"{category.Ru}: {group.Ru}");
+    }
+
+    /// <summary>The longest dual-use code accepted (bounds what a caller can make the list derive).</summary>
+    public const int MaxDualUseCodeLength = 24;
+
+    /// <summary>
+    /// The code in the UK control list's spelling when it is a well-formed dual-use entry code, otherwise null: a category
+    /// digit 0–9, a product group letter A–E, three digits, then optional sub-items alternating a single letter and a
+    /// number, each optionally preceded by a dot (<c>5A002a1</c>, <c>9A012.b</c> → <c>9A012b</c>, <c>6a001A1</c> →
+    /// <c>6A001a1</c>).
+    /// </summary>
+    public static string? NormaliseDualUseCode(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var s = code.AsSpan().Trim();
+        if (s.Length < 5 || s.Length > MaxDualUseCodeLength || !char.IsAsciiDigit(s[0]) || char.ToUpperInvariant(s[1]) is < 'A' or > 'E'
+            || !char.IsAsciiDigit(s[2]) || !char.IsAsciiDigit(s[3]) || !char.IsAsciiDigit(s[4]))
+        {
+            return null;
+        }
+
+        var result = new StringBuilder(s.Length);
+        result.Append(s[0]).Append(char.ToUpperInvariant(s[1])).Append(s[2..5]);
+        var expectLetter = true;
+        var afterDot = false;
+        for (var i = 5; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '.')
+            {
+                // A dot only separates groups: never two in a row, never at the end.
+                if (afterDot || i == s.Length - 1)
+                {
+                    return null;
+                }
+
+                afterDot = true;
+                continue;
+            }
+
+            if (expectLetter)
+            {
+                if (!char.IsAsciiLetter(c))
+                {
+                    return null;
+                }
+
+                result.Append(char.ToLowerInvariant(c));
+                expectLetter = false;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                result.Append(c);
+                while (i + 1 < s.Length && char.IsAsciiDigit(s[i + 1]))
+                {
+                    result.Append(s[++i]);
+                }
+
+                expectLetter = true;
+            }
+            else
+            {
+                return null;
+            }
+
+            afterDot = false;
+        }
+
+        return result.ToString();
     }
 
     /// <summary>The entry itself, then its parent, up to the top (ML10c2, ML10c, ML10).</summary>

@@ -52,5 +52,8 @@ internal static class English
         ["expiresInDays"] = "Valid for (days)",
         ["code"] = "Code",
         ["decision"] = "Decision",
+        ["scenario"] = "Scenario",
+        ["step"] = "Step",
+        ["treatyJson"] = "Treaty file",
     };
 }

@@ -56,6 +56,7 @@ public static class WebRegistration
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.AuthorityOfficer, p => p.RequireRole(EntenteRoles.AuthorityOfficer))
             .AddPolicy(Policies.Authority, p => p.RequireRole(EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor, EntenteRoles.Administrator))
+            .AddPolicy(Policies.Assessor, p => p.RequireRole(EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(EntenteRoles.Administrator))
             .AddPolicy(Policies.OrganisationMember, p => p.RequireRole(EntenteRoles.Member, EntenteRoles.ComplianceOfficer));
 
@@ -84,7 +85,7 @@ public static class WebRegistration
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Entente API";
-            document.Info.Description = "The treaty community's API: organisations and vetting, the directory, personal API tokens. Authenticate with `Authorization: Bearer <token>`.";
+            document.Info.Description = "The treaty community's API: organisations and vetting, the directory, the treaty and its lifecycle, transfer assessment, personal API tokens. Authenticate with `Authorization: Bearer <token>`.";
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddDbContextCheck<EntenteDbContext>("database", tags: ["ready"]);
@@ -169,6 +170,9 @@ public static class Policies
 {
     public const string AuthorityOfficer = "AuthorityOfficer";
     public const string Authority = "Authority";
+
+    /// <summary>Authority officers and auditors: who may assess a transfer against the treaty.</summary>
+    public const string Assessor = "Assessor";
     public const string Administrator = "Administrator";
     public const string OrganisationMember = "OrganisationMember";
 }

@@ -100,6 +100,67 @@ public sealed class AssessmentEngineTests
     }
 
     [Theory]
+    [InlineData("7A117", Outcome.Prohibited)]
+    [InlineData("1C111", Outcome.Prohibited)]
+    [InlineData("9A101", Outcome.Prohibited)]
+    [InlineData("9A012.b", Outcome.Prohibited)]
+    [InlineData("5A002", Outcome.Authorised)]
+    [InlineData("5A002a1", Outcome.Authorised)]
+    [InlineData("0A001", Outcome.Authorised)]
+    [InlineData("3E003", Outcome.Authorised)]
+    [InlineData("2b201A", Outcome.Authorised)]
+    public void Assess_RatesDualUseCode_WhenAbsentFromTheSnapshot(string rating, Outcome expected)
+    {
+        foreach (var form in new[] { ItemForm.Complete, ItemForm.Component })
+        {
+            var decision = Decide(Clean(rating, form));
+            Assert.Equal(expected, decision.Outcome);
+            if (expected == Outcome.Prohibited)
+            {
+                var reason = Assert.Single(decision.ReasonList());
+                Assert.Equal("Art. 7", reason.Clause);
+                Assert.Contains("missile technology", reason.En, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Empty(decision.ReasonList());
+            }
+        }
+    }
+
+    [Fact]
+    public void Assess_NamesTheMissileEntry_WhenDerivedSubItemIsExcluded()
+    {
+        var reason = Assert.Single(Decide(Clean("7A117b2", ItemForm.Component)).ReasonList());
+
+        Assert.StartsWith("7A117 (Navigation and avionics", reason.En, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("XX12")]
+    [InlineData("7F117")]
+    [InlineData("7A11")]
+    [InlineData("7A117bb")]
+    [InlineData("7A117..b")]
+    [InlineData("7A117b.")]
+    [InlineData("ML99")]
+    [InlineData("ML1zz")]
+    public void Assess_ReportsInputError_WhenRatingIsNeitherListedNorADualUseCode(string rating)
+    {
+        var result = Engine.Assess(Clean(rating));
+
+        Assert.False(result.IsDecision);
+        Assert.Contains("is not on the control list", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Assess_SoftwareForDerivedMissileEntry_IsProhibited()
+    {
+        Assert.Equal(Outcome.Prohibited, Decide(Clean("ML21a", ItemForm.Component, "1C111")).Outcome);
+        Assert.Equal(Outcome.Authorised, Decide(Clean("ML22a", ItemForm.Component, "5A002")).Outcome);
+    }
+
+    [Theory]
     [InlineData("ML1a", ItemForm.Complete, Outcome.LicenceRequired)]
     [InlineData("ML1a", ItemForm.Component, Outcome.Authorised)]
     [InlineData("ML4", ItemForm.Component, Outcome.Prohibited)]

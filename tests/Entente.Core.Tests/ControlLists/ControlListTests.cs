@@ -44,6 +44,59 @@ public sealed partial class ControlListTests
         Assert.Equal(parent, ControlList.ParentFromCode(code));
     }
 
+    [Theory]
+    [InlineData("7A117", "7A117")]
+    [InlineData("5a002A1", "5A002a1")]
+    [InlineData("9A012.b", "9A012b")]
+    [InlineData(" 5A002.a.1 ", "5A002a1")]
+    [InlineData("0A001", "0A001")]
+    [InlineData("XX12", null)]
+    [InlineData("7F117", null)]
+    [InlineData("7A1170", null)]
+    [InlineData("7A117ab", null)]
+    [InlineData("7A117.", null)]
+    [InlineData("ML1a", null)]
+    public void NormaliseDualUseCode_AcceptsOnlyWellFormedCodes(string code, string? expected)
+    {
+        Assert.Equal(expected, ControlList.NormaliseDualUseCode(code));
+    }
+
+    [Fact]
+    public void Resolve_DerivesDualUseEntry_WhenAbsentFromTheSnapshot()
+    {
+        Assert.Null(Shipped.Find("7A117"));
+
+        var entry = Shipped.Resolve("7a117b2")!;
+
+        Assert.True(entry.IsDerived);
+        Assert.Equal(ControlListKind.DualUse, entry.Kind);
+        Assert.Equal(["7A117b2", "7A117b", "7A117"], Shipped.SelfAndAncestors(entry).Select(e => e.Code));
+        Assert.Equal("Navigation and avionics: systems, equipment and components", Shipped.Resolve("7A117")!.Title);
+        Assert.Matches("[а-яА-Я]", Shipped.Resolve("7A117")!.TitleRu!);
+        Assert.True(Shipped.Contains("1C111"));
+    }
+
+    [Fact]
+    public void Resolve_TakesSnapshotTitle_WhenListedOrAncestorListed()
+    {
+        var listed = Shipped.Resolve("9a012")!;
+        Assert.False(listed.IsDerived);
+        Assert.Equal(Shipped.Find("9A012")!.Title, listed.Title);
+
+        var below = Shipped.Resolve("9A012z9")!;
+        Assert.True(below.IsDerived);
+        Assert.Equal(Shipped.Find("9A012")!.Title, below.Title);
+        Assert.Equal(["9A012z9", "9A012z", "9A012"], Shipped.SelfAndAncestors(below).Select(e => e.Code));
+    }
+
+    [Fact]
+    public void Resolve_KeepsMunitionsListStrict()
+    {
+        Assert.Null(Shipped.Resolve("ML99"));
+        Assert.Null(Shipped.Resolve("XX12"));
+        Assert.False(Shipped.Contains("ML1zz"));
+    }
+
     [Fact]
     public void Parent_IsNearestListedAncestor_WhenIntermediateMissing()
     {
