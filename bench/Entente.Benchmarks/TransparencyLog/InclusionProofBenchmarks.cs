@@ -9,6 +9,7 @@ namespace Entente.Benchmarks.TransparencyLog;
 /// The baseline hashes the same number of 65-byte node inputs with plain SHA-256: the cost of the hashing alone.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class InclusionProofBenchmarks
 {
     private const int Indexes = 4096;

@@ -156,6 +156,9 @@ public static class LogVerifier
     private static bool Same(INoteVerifier verifier, NoteSignature signature) =>
         string.Equals(verifier.Name, signature.KeyName, StringComparison.Ordinal) && verifier.KeyId == signature.KeyId;
 
+    /// <summary>Average entry size up to which eight-lane hashing beats the one-shot API (measured: bench/results/transparency-log.md).</summary>
+    private const int LaneFriendlyEntryBytes = 512;
+
     [ThreadStatic]
     private static byte[]? t_leafBuffer;
 
@@ -164,8 +167,25 @@ public static class LogVerifier
         var n = (int)(end - start);
         var leaves = t_leafBuffer ??= new byte[(1 << ChunkLevel) * MerkleHashing.HashSize];
 
-        // Eight leaves per SHA-256 pass (see Sha256MultiBuffer): the one-shot API's per-call cost dominates small inputs.
-        Sha256MultiBuffer.HashPrefixed(0x00, entries, (int)start, n, leaves);
+        // Eight leaves per SHA-256 pass (see Sha256MultiBuffer) when entries are small, where the one-shot API's per-call
+        // cost dominates; long entries go to the platform's SHA-256, whose hardware instructions win per byte.
+        long totalBytes = 0;
+        for (var i = 0; i < n; i++)
+        {
+            totalBytes += entries[(int)start + i].Length;
+        }
+
+        if (totalBytes <= (long)n * LaneFriendlyEntryBytes)
+        {
+            Sha256MultiBuffer.HashPrefixed(0x00, entries, (int)start, n, leaves);
+        }
+        else
+        {
+            for (var i = 0; i < n; i++)
+            {
+                MerkleHashing.HashLeaf(entries[(int)start + i], leaves.AsSpan(i * MerkleHashing.HashSize, MerkleHashing.HashSize));
+            }
+        }
 
         Span<byte> previousLeaf = stackalloc byte[MerkleHashing.HashSize];
         Span<byte> recorded = stackalloc byte[MerkleHashing.HashSize];

@@ -112,7 +112,7 @@ public sealed record SignedNote(string Text, IReadOnlyList<NoteSignature> Signat
         ArgumentNullException.ThrowIfNull(note);
         foreach (var c in note)
         {
-            if ((c < 0x20 && c != '\n') || c == 0x7f)
+            if (c < 0x20 && c != '\n')
             {
                 throw new NoteFormatException("malformed note: control characters other than newline");
             }

@@ -199,6 +199,35 @@ public static class WitnessPolicy
         return new WitnessVerdict(WitnessOutcome.Cosign, "consistent", checkpoint, new WitnessState(checkpoint.Size, checkpoint.RootHash), null, false);
     }
 
+    /// <summary>
+    /// The log's side of a 200 answer: checks the witness's signature lines against the checkpoint with the trusted
+    /// <paramref name="witnessVerifiers"/> (lines from unknown keys are ignored, as the spec asks) and returns the
+    /// checkpoint with the verified cosignatures appended, skipping any already present.
+    /// </summary>
+    public static SignedNote AddCosignatures(string signedCheckpoint, string responseBody, IReadOnlyCollection<INoteVerifier> witnessVerifiers)
+    {
+        ArgumentNullException.ThrowIfNull(responseBody);
+        ArgumentNullException.ThrowIfNull(witnessVerifiers);
+        var note = SignedNote.Parse(signedCheckpoint);
+        if (responseBody.Length == 0 || responseBody[^1] != '\n')
+        {
+            throw new NoteFormatException("malformed witness response: signature lines must end with a newline");
+        }
+
+        var answered = SignedNote.Parse(note.Text + "\n" + responseBody);
+        var opened = answered.Open(witnessVerifiers);
+        var signatures = note.Signatures.ToList();
+        foreach (var cosignature in opened.Verified)
+        {
+            if (!signatures.Any(s => string.Equals(s.KeyName, cosignature.KeyName, StringComparison.Ordinal) && s.KeyId == cosignature.KeyId))
+            {
+                signatures.Add(cosignature);
+            }
+        }
+
+        return note with { Signatures = signatures };
+    }
+
     /// <summary>The 409 response body: the last cosigned size and a newline (Content-Type text/x.tlog.size).</summary>
     public static string ConflictBody(long latestSize) => latestSize.ToString(CultureInfo.InvariantCulture) + "\n";
 

@@ -164,6 +164,23 @@ public sealed class CheckpointCosignatureWitnessTests
     }
 
     [Fact]
+    public void AddCosignatures_AppendsTheVerifiedWitnessLines_AndIgnoresUnknownOnes()
+    {
+        var stranger = new Ed25519CosignatureSigner("stranger", new byte[32], TimeProvider.System);
+        var response = S("cosignature_line") + stranger.Cosign(S("checkpoint_body"), 1).ToLine();
+        var witnesses = new[] { Ed25519Keys.ParseVerifierKey(S("witness_cosig_vkey_type04")) };
+        var cosigned = WitnessPolicy.AddCosignatures(S("signed_checkpoint"), response, witnesses);
+        Assert.Equal(S("signed_checkpoint") + S("cosignature_line"), cosigned.Format());
+        Assert.Equal(cosigned.Format(), WitnessPolicy.AddCosignatures(cosigned.Format(), S("cosignature_line"), witnesses).Format());
+
+        var forged = SignedNote.ParseSignatureLine(S("cosignature_line"));
+        var bad = forged.Signature.ToArray();
+        bad[20] ^= 1;
+        Assert.Throws<NoteFormatException>(() => WitnessPolicy.AddCosignatures(S("signed_checkpoint"), (forged with { Signature = bad }).ToLine(), witnesses));
+        Assert.Throws<NoteFormatException>(() => WitnessPolicy.AddCosignatures(S("signed_checkpoint"), stranger.Cosign(S("checkpoint_body"), 1).ToLine(), witnesses));
+    }
+
+    [Fact]
     public void TlogProof_IsReproduced_AndVerifiesOffline()
     {
         var store = Vectors.BuildStore(Leaves, out _);

@@ -167,6 +167,28 @@ public sealed class LogVerifierTests
     }
 
     [Fact]
+    public void ScanEntries_MatchesASequentialTree_ForLongEntries()
+    {
+        // Entries above the eight-lane threshold take the platform hash; the root must not depend on the path.
+        var random = new Random(9);
+        var entries = Enumerable.Range(0, 70_000).Select(_ =>
+        {
+            var entry = new byte[random.Next(500, 800)];
+            random.NextBytes(entry);
+            return entry;
+        }).ToList();
+        var sequential = new CompactMerkleTree();
+        foreach (var entry in entries)
+        {
+            sequential.Append(MerkleHashing.HashLeaf(entry));
+        }
+
+        var scan = LogVerifier.ScanEntries(entries, parallelism: 2);
+        Assert.Equal(sequential.Root(), scan.Root);
+        Assert.Equal(0, scan.Defect!.Index);
+    }
+
+    [Fact]
     public void LogEntryLink_ReadsEscapedBase64_AndRejectsNonEntries()
     {
         Span<byte> previous = stackalloc byte[32];

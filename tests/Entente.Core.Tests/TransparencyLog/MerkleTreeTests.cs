@@ -114,3 +114,35 @@ public sealed class MerkleTreeTests
         Assert.Equal(expected, MerkleHashing.HashLeaf(entry));
     }
 }
+
+public sealed class DictionaryMerkleNodeReaderTests
+{
+    [Fact]
+    public void Proofs_FromPrefetchedNodes_EqualProofsFromTheFullStore()
+    {
+        var leaves = Enumerable.Range(0, 1234).Select(i => MerkleHashing.HashLeaf(BitConverter.GetBytes(i))).ToList();
+        var store = Vectors.BuildStore(leaves, out _);
+        Span<byte> buffer = stackalloc byte[32];
+        foreach (var (index, size) in new[] { (0L, 1L), (5L, 1234L), (1233L, 1234L), (700L, 1000L) })
+        {
+            var ids = MerkleProofs.InclusionProofNodes(index, size);
+            var fetched = new Dictionary<MerkleNodeId, byte[]>();
+            foreach (var id in ids)
+            {
+                store.ReadNode(id.Level, id.Index, buffer);
+                fetched[id] = buffer.ToArray();
+            }
+
+            Assert.Equal(MerkleProofs.InclusionProof(store, index, size), MerkleProofs.InclusionProof(new DictionaryMerkleNodeReader(fetched), index, size));
+        }
+
+        var consistency = MerkleProofs.ConsistencyProofNodes(777, 1234).Distinct().ToDictionary(id => id, id =>
+        {
+            var hash = new byte[32];
+            store.ReadNode(id.Level, id.Index, hash);
+            return hash;
+        });
+        Assert.Equal(MerkleProofs.ConsistencyProof(store, 777, 1234), MerkleProofs.ConsistencyProof(new DictionaryMerkleNodeReader(consistency), 777, 1234));
+        Assert.Throws<KeyNotFoundException>(() => MerkleProofs.InclusionProof(new DictionaryMerkleNodeReader(new Dictionary<MerkleNodeId, byte[]>()), 3, 10));
+    }
+}
