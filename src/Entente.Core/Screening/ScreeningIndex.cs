@@ -15,7 +15,8 @@ public sealed class ScreeningIndex
     private const double TokenThreshold = 0.8;
     private const int CandidateCount = 128;
     private const int MinDeletionLength = 4;
-    private const int PostingBudget = 8_000;
+    private const int PostingBudget = 5_000;
+    private const int MaxIntersection = 50_000;
 
     private readonly (string List, ListEntry Entry)[] _entries;
     private readonly string[] _names;
@@ -61,7 +62,7 @@ public sealed class ScreeningIndex
         }
 
         _maxWeight = (float)(1 + Math.Log(n));
-        _selectiveLimit = Math.Max(1_000, n / 500);
+        _selectiveLimit = Math.Max(2_000, n / 500);
     }
 
     /// <summary>Number of names (primary names and aliases) indexed.</summary>
@@ -98,16 +99,28 @@ public sealed class ScreeningIndex
 
         var nameArray = names.ToArray();
         var analysed = new AnalyzedName[nameArray.Length];
+        // Analysis is the costly part of a build: split across the cores in contiguous chunks.
         var done = 0;
-        Parallel.For(0, nameArray.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, nameArray.Length / 1_000));
+        var tasks = new Task[chunks];
+        for (var c = 0; c < chunks; c++)
         {
-            analysed[i] = NameNormalizer.Analyze(nameArray[i]);
-            var count = Interlocked.Increment(ref done);
-            if (progress is not null && count % 10_000 == 0)
+            var from = (int)((long)nameArray.Length * c / chunks);
+            var to = (int)((long)nameArray.Length * (c + 1) / chunks);
+            tasks[c] = Task.Run(() =>
             {
-                progress.Report(count);
-            }
-        });
+                for (var i = from; i < to; i++)
+                {
+                    analysed[i] = NameNormalizer.Analyze(nameArray[i]);
+                    if ((i - from) % 10_000 == 9_999)
+                    {
+                        progress?.Report(Interlocked.Add(ref done, 10_000));
+                    }
+                }
+            });
+        }
+
+        Task.WaitAll(tasks);
         progress?.Report(nameArray.Length);
 
         var vocabIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -335,6 +348,101 @@ public sealed class ScreeningIndex
             for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
             {
                 scratch.Add(_postings[p], gain);
+            }
+        }
+
+        // Names holding several of the query's words exactly, however common each word is (Sergei Ivanovich
+        // Petrov among thousands of Sergeis, Ivanoviches and Petrovs): postings are sorted by name, so the rarest
+        // list is filtered by binary search in the others. This is what the posting budget above cannot see.
+        var exactLists = new List<int>(skeletons.Length);
+        for (var i = 0; i < skeletons.Length; i++)
+        {
+            if (_vocabIds.TryGetValue(skeletons[i], out var exactVocab) && !exactLists.Contains(exactVocab))
+            {
+                exactLists.Add(exactVocab);
+            }
+        }
+
+        if (exactLists.Count >= 2)
+        {
+            exactLists.Sort((a, b) => PostingLength(a).CompareTo(PostingLength(b)));
+
+            // A typo may itself be a rare word of the index sharing nothing with the rest: a list that would empty the
+            // intersection is passed over, and if the rarest list joins none, the next one leads.
+            for (var lead = 0; lead < Math.Min(2, exactLists.Count - 1); lead++)
+            {
+                if (PostingLength(exactLists[lead]) > MaxIntersection)
+                {
+                    break;
+                }
+
+                var survivors = _postings.AsSpan(_postingStart[exactLists[lead]], PostingLength(exactLists[lead])).ToArray();
+                var count = survivors.Length;
+                var joined = 1;
+                var joinedWeight = _weight[exactLists[lead]];
+                for (var l = 0; l < exactLists.Count; l++)
+                {
+                    if (l == lead)
+                    {
+                        continue;
+                    }
+
+                    var other = _postings.AsSpan(_postingStart[exactLists[l]], PostingLength(exactLists[l]));
+                    var kept = 0;
+                    for (var k = 0; k < count; k++)
+                    {
+                        if (other.BinarySearch(survivors[k]) >= 0)
+                        {
+                            survivors[kept++] = survivors[k];
+                        }
+                    }
+
+                    // When no survivor is in the list, nothing was overwritten: the list is simply passed over.
+                    if (kept > 0)
+                    {
+                        count = kept;
+                        joined++;
+                        joinedWeight += _weight[exactLists[l]];
+                    }
+                }
+
+                if (joined >= 2)
+                {
+                    // Survivors that also hold a near match of the other words (a typo) come first among them.
+                    var near = new Dictionary<int, float>();
+                    foreach (var candidates in perToken)
+                    {
+                        foreach (var (vocab, similarity) in candidates)
+                        {
+                            if (similarity < 1 && (!near.TryGetValue(vocab, out var known) || known < similarity))
+                            {
+                                near[vocab] = similarity;
+                            }
+                        }
+                    }
+
+                    for (var k = 0; k < count; k++)
+                    {
+                        var name = survivors[k];
+                        // The evidence the common words would have given had they not been passed over, so that these
+                        // names rank among, not above, those found through rarer words.
+                        var gain = joinedWeight;
+                        if (near.Count > 0)
+                        {
+                            for (var t = _nameTokenStart[name]; t < _nameTokenStart[name + 1]; t++)
+                            {
+                                if (near.TryGetValue(_nameTokens[t], out var similarity))
+                                {
+                                    gain += similarity * _weight[_nameTokens[t]];
+                                }
+                            }
+                        }
+
+                        scratch.Add(name, gain);
+                    }
+
+                    break;
+                }
             }
         }
 
