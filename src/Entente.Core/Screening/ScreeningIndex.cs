@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
@@ -16,7 +17,7 @@ public sealed class ScreeningIndex
     private const int CandidateCount = 128;
     private const int MinDeletionLength = 4;
     private const int PostingBudget = 5_000;
-    private const int MaxIntersection = 50_000;
+    private const int MaxIntersection = 30_000;
 
     private readonly (string List, ListEntry Entry)[] _entries;
     private readonly string[] _names;
@@ -376,8 +377,11 @@ public sealed class ScreeningIndex
                     break;
                 }
 
-                var survivors = _postings.AsSpan(_postingStart[exactLists[lead]], PostingLength(exactLists[lead])).ToArray();
-                var count = survivors.Length;
+                var leadLength = PostingLength(exactLists[lead]);
+                var rented = ArrayPool<int>.Shared.Rent(leadLength);
+                var survivors = rented.AsSpan(0, leadLength);
+                _postings.AsSpan(_postingStart[exactLists[lead]], leadLength).CopyTo(survivors);
+                var count = leadLength;
                 var joined = 1;
                 var joinedWeight = _weight[exactLists[lead]];
                 for (var l = 0; l < exactLists.Count; l++)
@@ -387,17 +391,8 @@ public sealed class ScreeningIndex
                         continue;
                     }
 
-                    var other = _postings.AsSpan(_postingStart[exactLists[l]], PostingLength(exactLists[l]));
-                    var kept = 0;
-                    for (var k = 0; k < count; k++)
-                    {
-                        if (other.BinarySearch(survivors[k]) >= 0)
-                        {
-                            survivors[kept++] = survivors[k];
-                        }
-                    }
-
                     // When no survivor is in the list, nothing was overwritten: the list is simply passed over.
+                    var kept = Intersect(survivors[..count], _postings.AsSpan(_postingStart[exactLists[l]], PostingLength(exactLists[l])));
                     if (kept > 0)
                     {
                         count = kept;
@@ -441,8 +436,11 @@ public sealed class ScreeningIndex
                         scratch.Add(name, gain);
                     }
 
+                    ArrayPool<int>.Shared.Return(rented);
                     break;
                 }
+
+                ArrayPool<int>.Shared.Return(rented);
             }
         }
 
@@ -521,6 +519,43 @@ public sealed class ScreeningIndex
                 }
             }
         }
+    }
+
+    // Keeps, at the front of `survivors`, those also in `other` (both sorted); returns how many. Writes only when at
+    // least one is kept, so a list sharing nothing leaves the survivors as they were. A merge when the lists are of
+    // similar length, binary search when `other` is much longer.
+    private static int Intersect(Span<int> survivors, ReadOnlySpan<int> other)
+    {
+        var kept = 0;
+        if (other.Length < survivors.Length * 16)
+        {
+            var j = 0;
+            for (var k = 0; k < survivors.Length && j < other.Length; k++)
+            {
+                var value = survivors[k];
+                while (j < other.Length && other[j] < value)
+                {
+                    j++;
+                }
+
+                if (j < other.Length && other[j] == value)
+                {
+                    survivors[kept++] = value;
+                }
+            }
+        }
+        else
+        {
+            foreach (var value in survivors)
+            {
+                if (other.BinarySearch(value) >= 0)
+                {
+                    survivors[kept++] = value;
+                }
+            }
+        }
+
+        return kept;
     }
 
     private int PostingLength(int vocab) => _postingStart[vocab + 1] - _postingStart[vocab];

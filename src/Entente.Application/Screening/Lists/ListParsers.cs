@@ -36,8 +36,11 @@ public static class ListFormats
         switch (format)
         {
             case OfacCsv:
+                // FILE is the sdn.csv; a folder, or the alt.csv/add.csv of an aliases-only set, names the set too.
                 var folder = Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-                var sdn = Directory.Exists(path) ? Path.Combine(folder, "sdn.csv") : path;
+                var fileName = Path.GetFileName(path);
+                var partOfSet = fileName.Equals("alt.csv", StringComparison.OrdinalIgnoreCase) || fileName.Equals("add.csv", StringComparison.OrdinalIgnoreCase);
+                var sdn = Directory.Exists(path) || partOfSet ? Path.Combine(folder, "sdn.csv") : path;
                 var alt = Path.Combine(folder, "alt.csv");
                 var add = Path.Combine(folder, "add.csv");
                 if (!File.Exists(sdn) && !File.Exists(alt))

@@ -68,6 +68,15 @@ public sealed class ListParserTests
     }
 
     [Fact]
+    public void OfacCsv_ReadsAliasesOnlySet_WhenGivenItsAltFile()
+    {
+        var list = ListFormats.Load(SharedData.RequireFile("sanctions/ofac-2025/alt.csv"), ListFormats.OfacCsv);
+        var rosoboronexport = Assert.Single(list.Entries, e => e.EntityId == "18782");
+        Assert.Equal("RUSSIAN DEFENSE EXPORT ROSOBORONEXPORT", rosoboronexport.PrimaryName);
+        Assert.Equal("Russia", rosoboronexport.Country);
+    }
+
+    [Fact]
     public void OfacCsv_ReadsFullSet_When2021Set()
     {
         var list = ListFormats.Load(SharedData.RequireFile("sanctions/ofac-2021/sdn.csv"), ListFormats.OfacCsv);
