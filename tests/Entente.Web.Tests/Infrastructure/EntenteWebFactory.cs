@@ -42,6 +42,16 @@ public sealed class EntenteWebFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A second web node over the same database as <paramref name="first"/>: it owns nothing and deletes nothing.</summary>
+    public EntenteWebFactory(EntenteWebFactory first)
+    {
+        Provider = first.Provider;
+        _connectionString = first._connectionString;
+        _isSecondNode = true;
+    }
+
+    private readonly bool _isSecondNode;
+
     public Provider Provider { get; }
 
     public static bool PostgresConfigured => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ENTENTE_TEST_POSTGRES"));
@@ -85,6 +95,11 @@ public sealed class EntenteWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_isSecondNode)
+        {
+            return;
+        }
+
         if (_sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
