@@ -76,7 +76,7 @@ public sealed partial class WitnessSubmissions(EntenteDbContext db, PlatformLogK
         var lines = new StringBuilder();
         foreach (var signature in submitted.Signatures.Where(s => string.Equals(s.KeyName, witnessKey.Name, StringComparison.Ordinal) && s.KeyId == witnessKey.KeyId))
         {
-            lines.Append(signature.ToLine()).Append('\n');
+            lines.Append(signature.ToLine());
         }
 
         SignedNote merged;
