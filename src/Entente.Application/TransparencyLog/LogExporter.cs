@@ -9,9 +9,13 @@ namespace Entente.Application.TransparencyLog;
 /// <summary>The stored log as the contract's export: the entries the newest checkpoint covers, that checkpoint, and the keys.</summary>
 public static class LogExporter
 {
-    /// <summary>Null when no checkpoint has been signed yet.</summary>
+    /// <summary>
+    /// Signs a checkpoint first when entries were appended since the newest one, so that the export covers every
+    /// entry. Null only when no checkpoint exists and none could be signed (another node holds the signing lock).
+    /// </summary>
     public static async Task<LogExport?> ExportAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        await services.GetRequiredService<CheckpointSigner>().SignAsync(cancellationToken);
         var db = services.GetRequiredService<EntenteDbContext>();
         var checkpoint = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
         if (checkpoint is null)

@@ -40,7 +40,7 @@ internal static class LogCommands
                 var export = await LogExporter.ExportAsync(scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
                 if (export is null)
                 {
-                    parse.InvocationConfiguration.Error.WriteLine("entente: no checkpoint has been signed yet (start the web host once)");
+                    parse.InvocationConfiguration.Error.WriteLine("entente: no checkpoint could be signed (another node is signing); try again");
                     return 1;
                 }
 
