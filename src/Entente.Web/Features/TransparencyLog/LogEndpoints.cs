@@ -19,6 +19,8 @@ public static class LogEndpoints
             .WithSummary("Entries start ≤ index < end (at most 1,000), each as the base64 of its stored bytes.");
         group.MapGet("/proofs/inclusion", Inclusion).WithName("GetInclusionProof").WithSummary("RFC 9162 inclusion proof of entry index in the tree of size leaves.");
         group.MapGet("/proofs/consistency", Consistency).WithName("GetConsistencyProof").WithSummary("RFC 9162 consistency proof from tree size from to size.");
+        group.MapGet("/proofs/tlog/{index:long}", TlogProof).WithName("GetTlogProof")
+            .WithSummary("A C2SP tlog-proof file of one entry against the newest checkpoint, for offline checking.");
         group.MapPost("/witness/{authority}", Witness).RequireAuthorization(Policies.AuthorityOfficer).WithName("AddCheckpoint")
             .WithSummary("C2SP tlog-witness add-checkpoint from the authority's witness: the checkpoint carries its cosignature.");
     }
@@ -48,6 +50,11 @@ public static class LogEndpoints
     private static async Task<IResult> Consistency(long? from, long? size, LogQueries log, CancellationToken cancellationToken) =>
         (await log.ConsistencyProofAsync(from ?? -1, size ?? -1, cancellationToken))
         .Match(p => TypedResults.Ok(new ConsistencyAnswer(p.From, p.Size, p.Hashes.Select(Convert.ToBase64String).ToList())), Problems.From);
+
+    private static async Task<IResult> TlogProof(long index, LogQueries log, CancellationToken cancellationToken) =>
+        (await log.TlogProofAsync(index, cancellationToken)).Match(
+            proof => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(proof), "text/plain; charset=utf-8", $"entente-log-entry-{index}.tlog-proof"),
+            Problems.From);
 
     private static async Task<IResult> Witness(string authority, HttpContext context, WitnessSubmissions witnesses, CancellationToken cancellationToken)
     {
