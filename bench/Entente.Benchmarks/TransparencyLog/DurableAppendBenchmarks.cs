@@ -19,12 +19,14 @@ namespace Entente.Benchmarks.TransparencyLog;
 [MemoryDiagnoser]
 public class DurableAppendBenchmarks
 {
+    // One constant, because OperationsPerInvoke (results per entry) must be a compile-time constant.
+    private const int PerTransaction = 10_000;
     private static readonly Dictionary<string, object?> Payload = new(StringComparer.Ordinal) { ["licence"] = "GB-2026-00012345", ["outcome"] = "granted" };
     private ServiceProvider _services = null!;
     private string _file = string.Empty;
     private byte[][] _sample = [];
 
-    [Params(1000)]
+    [Params(PerTransaction)]
     public int EntriesPerTransaction { get; set; }
 
     [GlobalSetup]
@@ -68,7 +70,7 @@ public class DurableAppendBenchmarks
         }
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = 1000)]
+    [Benchmark(Baseline = true, OperationsPerInvoke = PerTransaction)]
     public byte PlainSha256()
     {
         Span<byte> hash = stackalloc byte[32];
@@ -82,7 +84,7 @@ public class DurableAppendBenchmarks
         return sink;
     }
 
-    [Benchmark(OperationsPerInvoke = 1000)]
+    [Benchmark(OperationsPerInvoke = PerTransaction)]
     public async Task<long> AppendWithoutCommit()
     {
         await using var scope = _services.CreateAsyncScope();
@@ -100,7 +102,7 @@ public class DurableAppendBenchmarks
         return last;
     }
 
-    [Benchmark(OperationsPerInvoke = 1000)]
+    [Benchmark(OperationsPerInvoke = PerTransaction)]
     public async Task<long> DurableGroupCommit()
     {
         await using var scope = _services.CreateAsyncScope();

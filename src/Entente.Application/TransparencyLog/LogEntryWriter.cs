@@ -43,7 +43,8 @@ public sealed class LogEntryWriter(EntenteDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var bytes = Canonical(sequence, _lastLeaf, now, actor, action, subject, payload);
         var leaf = MerkleHashing.HashLeaf(bytes);
-        tree.Append(leaf, new TrackedNodeWriter(db));
+        var rows = PendingLogRows.For(db);
+        tree.Append(leaf, new PendingNodeWriter(rows));
         _lastLeaf = leaf;
         var entry = new LogEntry
         {
@@ -55,7 +56,7 @@ public sealed class LogEntryWriter(EntenteDbContext db, TimeProvider clock)
             OrganisationId = organisationId,
             Bytes = bytes,
         };
-        db.LogEntries.Add(entry);
+        rows.Entries.Add(entry);
         return entry;
     }
 
@@ -72,9 +73,11 @@ public sealed class LogEntryWriter(EntenteDbContext db, TimeProvider clock)
             await db.Database.ExecuteSqlRawAsync("DELETE FROM log_nodes WHERE 0", cancellationToken);
         }
 
+        // Rows appended earlier in this context but not yet saved belong to a transaction that has ended (the tree is
+        // reloaded only when the transaction changes): they are stale, and must not be written into this one.
+        PendingLogRows.For(db).Clear();
         var last = await db.LogEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken);
-        var pending = db.ChangeTracker.Entries<LogEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Sequence).DefaultIfEmpty(-1).Max();
-        var size = Math.Max(last ?? -1, pending) + 1;
+        var size = (last ?? -1) + 1;
         var wanted = LogNodes.FrontierNodes(size).ToList();
         if (size > 0)
         {
@@ -112,9 +115,9 @@ public sealed class LogEntryWriter(EntenteDbContext db, TimeProvider clock)
 
     public static string Decode(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 
-    private sealed class TrackedNodeWriter(EntenteDbContext db) : IMerkleNodeWriter
+    private sealed class PendingNodeWriter(PendingLogRows rows) : IMerkleNodeWriter
     {
         public void WriteNode(int level, long index, ReadOnlySpan<byte> hash) =>
-            db.LogNodes.Add(new LogNode { Level = level, Index = index, Hash = hash.ToArray() });
+            rows.Nodes.Add(new LogNode { Level = level, Index = index, Hash = hash.ToArray() });
     }
 }

@@ -23,14 +23,14 @@ public static class LogNodes
     }
 
     /// <summary>
-    /// Fetches the listed nodes in one query (nodes added but not yet saved in this context included). Throws when
+    /// Fetches the listed nodes in one query (nodes appended but not yet saved in this context included). Throws when
     /// one is missing: the tree and the entries are written together, so a missing node is corruption.
     /// </summary>
     public static async Task<Dictionary<MerkleNodeId, byte[]>> ReadAsync(EntenteDbContext db, IReadOnlyCollection<MerkleNodeId> ids, CancellationToken cancellationToken)
     {
         var result = new Dictionary<MerkleNodeId, byte[]>();
         var wanted = ids.Distinct().ToList();
-        foreach (var local in db.LogNodes.Local)
+        foreach (var local in PendingLogRows.Find(db)?.Nodes ?? [])
         {
             var id = new MerkleNodeId(local.Level, local.Index);
             if (wanted.Contains(id))

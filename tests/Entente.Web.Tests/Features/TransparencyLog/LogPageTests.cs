@@ -25,8 +25,12 @@ public sealed class LogPageTests(Hosts hosts)
         var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/log", Ct));
         Assert.Contains("<a href=\"/log\">", html, StringComparison.Ordinal);
         Assert.Contains("id=\"entries\"", html, StringComparison.Ordinal);
-        Assert.Contains("<code>organisation.registered</code>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"witnesses\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"organisation.registered\">", html, StringComparison.Ordinal);
+
+        // Oldest first, the seeding's first entries come first.
+        var oldest = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/log?desc=false", Ct));
+        Assert.Contains("<td>0</td>", oldest, StringComparison.Ordinal);
 
         var filtered = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/log?action=organisation.registered", Ct));
         Assert.Contains("<code>organisation.registered</code>", filtered, StringComparison.Ordinal);
