@@ -208,5 +208,28 @@ public sealed class LogApiTests(Hosts hosts)
         Assert.Equal(HttpStatusCode.NotFound, (await ruOfficer.PostAsync(new Uri("/api/v1/log/witness/RU", UriKind.Relative), body, Ct)).StatusCode);
         using var malformed = new StringContent("old x\n\n" + note);
         Assert.Equal(HttpStatusCode.BadRequest, (await gbOfficer.PostAsync(new Uri("/api/v1/log/witness/GB", UriKind.Relative), malformed, Ct)).StatusCode);
+
+        // 409 with the size the log recorded for this witness, when the old size is not that size.
+        var size = Checkpoint.Parse(SignedNote.Parse(note).Text).Size;
+        var recorded = await factory.WithScopeAsync(async sp =>
+            (await sp.GetRequiredService<EntenteDbContext>().LogWitnessStates.AsNoTracking().SingleOrDefaultAsync(w => w.Authority == "GB", Ct))?.Size ?? 0);
+        var wrongOld = recorded == size ? size - 1 : size;
+        using var stale = new StringContent($"old {wrongOld}\n\n" + note);
+        var conflict = await gbOfficer.PostAsync(new Uri("/api/v1/log/witness/GB", UriKind.Relative), stale, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Equal("text/x.tlog.size", conflict.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(recorded + "\n", await conflict.Content.ReadAsStringAsync(Ct));
+
+        // 403 when the checkpoint is consistent but carries no cosignature by the GB witness key.
+        if (recorded <= size)
+        {
+            var proof = recorded == 0 || recorded == size ? [] : (await gbOfficer.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/log/proofs/consistency?from={recorded}&size={size}", UriKind.Relative), Ct))
+                .GetProperty("hashes").EnumerateArray().Select(h => h.GetBytesFromBase64()).ToList();
+            var parsed = SignedNote.Parse(note);
+            var platformOnly = (parsed with { Signatures = parsed.Signatures.Where(sig => sig.KeyName == "entente.example/gb-ru-2014").ToList() }).Format();
+            using var uncosigned = new StringContent(new AddCheckpointRequest(recorded, proof, platformOnly).Format());
+            var forbidden = await gbOfficer.PostAsync(new Uri("/api/v1/log/witness/GB", UriKind.Relative), uncosigned, Ct);
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
     }
 }
