@@ -18,9 +18,26 @@ public static class ApplicationRegistration
         services.AddEntenteIdentity();
         services.AddOrganisations();
         services.AddTreaties();
-        services.AddScoped<LogEntryWriter>();
+        services.AddTransparencyLog(configuration);
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<Seeding.DemoCommunity>();
+        return services;
+    }
+
+    /// <summary>
+    /// The log: appends, reads and proofs, the platform key, the checkpoint service (run by hosts that run hosted
+    /// services) and witness submissions. Options are validated at start.
+    /// </summary>
+    public static IServiceCollection AddTransparencyLog(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TransparencyLogOptions>().Bind(configuration.GetSection(TransparencyLogOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TransparencyLogOptions>, TransparencyLogOptionsValidator>();
+        services.AddScoped<LogEntryWriter>();
+        services.AddScoped<LogQueries>();
+        services.AddScoped<CheckpointSigner>();
+        services.AddScoped<WitnessSubmissions>();
+        services.AddSingleton<PlatformLogKey>();
+        services.AddHostedService<CheckpointService>();
         return services;
     }
 

@@ -20,6 +20,14 @@ public sealed class EntenteDbContext(DbContextOptions<EntenteDbContext> options)
 
     public DbSet<LogEntry> LogEntries => Set<LogEntry>();
 
+    public DbSet<LogNode> LogNodes => Set<LogNode>();
+
+    public DbSet<LogCheckpoint> LogCheckpoints => Set<LogCheckpoint>();
+
+    public DbSet<LogWitnessState> LogWitnessStates => Set<LogWitnessState>();
+
+    public DbSet<LogSigningKey> LogSigningKeys => Set<LogSigningKey>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<TreatyRecord> Treaties => Set<TreatyRecord>();

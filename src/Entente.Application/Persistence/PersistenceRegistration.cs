@@ -10,6 +10,8 @@ public static class PersistenceRegistration
 {
     public const string ConnectionStringName = "Entente";
 
+    private static readonly TransparencyLog.LogRowFlusher LogFlush = new();
+
     /// <summary>
     /// Registers <see cref="EntenteDbContext"/> on the configured provider, each with its own migrations assembly,
     /// and keeps Data Protection keys in the database so every web node reads the same sign-in cookies.
@@ -27,6 +29,8 @@ public static class PersistenceRegistration
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string? connectionString)
     {
+        // Writes the transparency log's rows in bulk at each SaveChanges (see PendingLogRows).
+        builder.AddInterceptors(LogFlush);
         if (string.Equals(options.Provider, "Postgres", StringComparison.Ordinal))
         {
             if (string.IsNullOrWhiteSpace(connectionString))

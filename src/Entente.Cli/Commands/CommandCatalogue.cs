@@ -14,6 +14,7 @@ internal static class CommandCatalogue
         yield return TreatyCommands.Create();
         yield return KeysCommands.Create();
         yield return LogCommands.Create();
+        yield return WitnessCommands.Create();
         yield return ScreenCommand.Create();
     }
 }

@@ -3,13 +3,15 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Entente.Application.TransparencyLog;
+using Entente.Cli.Hosting;
 using Entente.Core.TransparencyLog;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Entente.Cli.Commands;
 
 /// <summary>
 /// <c>entente log verify FILE|URL</c>: recomputes every leaf and the root, checks the signatures, and names the first bad
-/// index. <c>log export</c> joins this group once the log is stored in the database.
+/// index; <c>entente log export --out FILE</c>: the stored log as the contract's export document.
 /// </summary>
 internal static class LogCommands
 {
@@ -20,7 +22,40 @@ internal static class LogCommands
     {
         var log = new Command("log", "The transparency log: verify an export or a running server.");
         log.Subcommands.Add(Verify(httpClientFactory));
+        log.Subcommands.Add(Export());
         return log;
+    }
+
+    private static Command Export()
+    {
+        var output = new Option<string>("--out") { Description = "The export file to write.", Required = true };
+        var command = new Command("export", "Write every entry, the newest checkpoint with its cosignatures and the verifier keys as one JSON document.");
+        command.Options.Add(output);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            try
+            {
+                await using var services = CliServices.Build(parse);
+                await using var scope = services.CreateAsyncScope();
+                var export = await LogExporter.ExportAsync(scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
+                if (export is null)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine("entente: no checkpoint could be signed (another node is signing); try again");
+                    return 1;
+                }
+
+                var path = parse.GetValue(output)!;
+                await File.WriteAllBytesAsync(path, export.ToJson(), cancellationToken).ConfigureAwait(false);
+                parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exported {export.Entries.Count} entries to {path}"));
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or NoteFormatException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("entente: " + e.Message);
+                return 2;
+            }
+        });
+        return command;
     }
 
     private static Command Verify(Func<HttpClient> httpClientFactory)

@@ -244,6 +244,27 @@ namespace Entente.Migrations.Postgres.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Entente.Application.TransparencyLog.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("log_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Entente.Application.TransparencyLog.LogEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -281,6 +302,62 @@ namespace Entente.Migrations.Postgres.Migrations
                     b.HasIndex("RecordedAt");
 
                     b.ToTable("log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Entente.Application.TransparencyLog.LogNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("log_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Entente.Application.TransparencyLog.LogSigningKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("log_signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Entente.Application.TransparencyLog.LogWitnessState", b =>
+                {
+                    b.Property<string>("Authority")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset>("CosignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Authority");
+
+                    b.ToTable("log_witness_states", (string)null);
                 });
 
             modelBuilder.Entity("Entente.Application.Treaties.TreatyAmendment", b =>

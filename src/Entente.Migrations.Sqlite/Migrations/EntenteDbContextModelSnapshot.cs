@@ -239,6 +239,27 @@ namespace Entente.Migrations.Sqlite.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Entente.Application.TransparencyLog.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("log_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Entente.Application.TransparencyLog.LogEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -276,6 +297,62 @@ namespace Entente.Migrations.Sqlite.Migrations
                     b.HasIndex("RecordedAt");
 
                     b.ToTable("log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Entente.Application.TransparencyLog.LogNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("log_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Entente.Application.TransparencyLog.LogSigningKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("log_signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Entente.Application.TransparencyLog.LogWitnessState", b =>
+                {
+                    b.Property<string>("Authority")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CosignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Authority");
+
+                    b.ToTable("log_witness_states", (string)null);
                 });
 
             modelBuilder.Entity("Entente.Application.Treaties.TreatyAmendment", b =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Entente.Application.Common;
 using Entente.Application.Persistence;
 using Entente.Application.TransparencyLog;
+using Entente.Core.TransparencyLog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,63 @@ public sealed class LogEntryWriterTests
         await using var check = database.Services.CreateAsyncScope();
         var sequences = await check.ServiceProvider.GetRequiredService<EntenteDbContext>().LogEntries.Select(e => e.Sequence).OrderBy(s => s).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(Enumerable.Range(0, writers * perWriter).Select(i => (long)i), sequences);
+        await AssertOneConsistentLogAsync(database, writers * perWriter);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Append_LinksEveryEntryAndStoresTheTree_WhenManyEntriesShareOneTransaction(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        for (var batch = 0; batch < 3; batch++)
+        {
+            await using var scope = database.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EntenteDbContext>();
+            var log = scope.ServiceProvider.GetRequiredService<LogEntryWriter>();
+            var result = await db.InTransactionAsync<int>(async () =>
+            {
+                for (var i = 0; i < 7; i++)
+                {
+                    await log.AppendAsync(Actor.System, "test.batched", $"batch/{batch}", null, new Dictionary<string, object?>(StringComparer.Ordinal) { ["i"] = i }, CancellationToken.None);
+                }
+
+                return 7;
+            }, CancellationToken.None);
+            Assert.True(result.IsSuccess);
+        }
+
+        await AssertOneConsistentLogAsync(database, 21);
+    }
+
+    /// <summary>
+    /// The entries pass the export verifier's link checks, and the root recomputed from their bytes equals the root
+    /// folded from the stored nodes; every stored node equals the one an in-memory tree computes.
+    /// </summary>
+    private static async Task AssertOneConsistentLogAsync(TestDatabase database, int count)
+    {
+        await using var scope = database.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EntenteDbContext>();
+        var entries = await db.LogEntries.AsNoTracking().OrderBy(e => e.Sequence).Select(e => e.Bytes).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(count, entries.Count);
+        var scan = LogVerifier.ScanEntries(entries);
+        Assert.Null(scan.Defect);
+        Assert.Equal(scan.Root, await LogNodes.RootAsync(db, count, TestContext.Current.CancellationToken));
+
+        var reference = new MemoryMerkleNodeStore();
+        var tree = new CompactMerkleTree();
+        foreach (var entry in entries)
+        {
+            tree.Append(MerkleHashing.HashLeaf(entry), reference);
+        }
+
+        var stored = await db.LogNodes.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(Enumerable.Range(0, 64).Sum(level => reference.CountAt(level)), stored.Count);
+        foreach (var node in stored)
+        {
+            var expected = new byte[MerkleHashing.HashSize];
+            reference.ReadNode(node.Level, node.Index, expected);
+            Assert.Equal(expected, node.Hash);
+        }
     }
 
     [Theory]
@@ -76,5 +134,6 @@ public sealed class LogEntryWriterTests
         var stored = await db.LogEntries.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(result.Value, stored.Bytes);
         Assert.Equal(0, JsonDocument.Parse(stored.Bytes).RootElement.GetProperty("sequence").GetInt64());
+        Assert.False(JsonDocument.Parse(stored.Bytes).RootElement.TryGetProperty("previous", out _));
     }
 }

@@ -54,6 +54,9 @@ public sealed class EntenteWebFactory : WebApplicationFactory<Program>
 
     public Provider Provider { get; }
 
+    /// <summary>The GB authority's witness key, registered with the host (TransparencyLog:Witnesses:GB).</summary>
+    public Entente.Application.TransparencyLog.NoteSigningKey GbWitnessKey { get; } = Entente.Application.TransparencyLog.Ed25519Keys.Generate("witness.gb.entente.example", cosigner: true);
+
     public static bool PostgresConfigured => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ENTENTE_TEST_POSTGRES"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -62,6 +65,7 @@ public sealed class EntenteWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider == Provider.Sqlite ? "Sqlite" : "Postgres");
         builder.UseSetting("ConnectionStrings:Entente", _connectionString);
         builder.UseSetting("Entente:SeedDemoCommunity", "true");
+        builder.UseSetting("TransparencyLog:Witnesses:GB", GbWitnessKey.VerifierKey());
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

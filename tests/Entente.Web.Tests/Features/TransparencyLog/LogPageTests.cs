@@ -1,0 +1,64 @@
+using System.Net;
+using Entente.Application.TransparencyLog;
+using Entente.Core.TransparencyLog;
+using Entente.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Entente.Web.Tests.Features.TransparencyLog;
+
+[Collection(WebCollection.Name)]
+public sealed class LogPageTests(Hosts hosts)
+{
+    private const string Password = "Entente-Demo-2014";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task LogPage_ListsDecodedEntries_FiltersByAction_AndProvesAnEntry(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        await factory.WithScopeAsync(async sp => await sp.GetRequiredService<CheckpointSigner>().SignAsync(Ct));
+        var session = new BrowserlessSession(factory);
+        await session.SignInAsync("auditor@ecju.example", Password, null);
+
+        var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/log", Ct));
+        Assert.Contains("<a href=\"/log\">", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"entries\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"witnesses\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"organisation.registered\">", html, StringComparison.Ordinal);
+
+        // Oldest first, the seeding's first entries come first.
+        var oldest = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/log?desc=false", Ct));
+        Assert.Contains("<td>0</td>", oldest, StringComparison.Ordinal);
+
+        var filtered = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/log?action=organisation.registered", Ct));
+        Assert.Contains("<code>organisation.registered</code>", filtered, StringComparison.Ordinal);
+        Assert.DoesNotContain("<code>treaty.", filtered, StringComparison.Ordinal);
+
+        var none = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/log?action=no.such.action", Ct));
+        Assert.Contains("Nothing matches this filter", none, StringComparison.Ordinal);
+
+        // The downloaded tlog-proof verifies offline against the platform key.
+        var proofText = await session.Client.GetStringAsync("/api/v1/log/proofs/tlog/1", Ct);
+        var proof = TlogProof.Parse(proofText);
+        var entry = await factory.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Entente.Application.Persistence.EntenteDbContext>().LogEntries.Single(e => e.Sequence == 1).Bytes));
+        var platform = await factory.Services.GetRequiredService<PlatformLogKey>().GetVerifierAsync(Ct);
+        var check = proof.Verify(MerkleHashing.HashLeaf(entry), "entente.example/gb-ru-2014", [platform], [], 0);
+        Assert.True(check.IsValid, check.Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task LogPage_IsInRussian_WhenTheCultureIsRu(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var session = new BrowserlessSession(factory);
+        await session.SignInAsync("auditor@fsvts.example", Password, null);
+
+        await session.GetAsync("/culture/ru?returnUrl=%2Flog");
+        var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/log", Ct));
+
+        Assert.Contains("Журнал прозрачности", html, StringComparison.Ordinal);
+    }
+}
