@@ -1,6 +1,7 @@
 using Entente.Application.Identity;
 using Entente.Application.Organisations;
 using Entente.Application.Persistence;
+using Entente.Application.Screening;
 using Entente.Application.TransparencyLog;
 using Entente.Application.Treaties;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +19,7 @@ public static class ApplicationRegistration
         services.AddEntenteIdentity();
         services.AddOrganisations();
         services.AddTreaties();
+        services.AddScreening();
         services.AddScoped<LogEntryWriter>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<Seeding.DemoCommunity>();
@@ -59,6 +61,19 @@ public static class ApplicationRegistration
         services.AddScoped<ProposeAmendmentHandler>();
         services.AddScoped<AcceptAmendmentHandler>();
         services.AddScoped<AssessTransferHandler>();
+        return services;
+    }
+
+    public static IServiceCollection AddScreening(this IServiceCollection services)
+    {
+        services.AddSingleton<ScreeningIndexCache>();
+        services.AddScoped<OrganisationScreener>();
+        services.AddScoped<ImportListHandler>();
+        services.AddScoped<RescreenOrganisationsHandler>();
+        services.AddScoped<ListHitsHandler>();
+        services.AddScoped<DecideHitHandler>();
+        services.AddScoped<SearchNameHandler>();
+        services.AddScoped<ListListsHandler>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Entente.Application.Common;
 using Entente.Application.Identity;
 using Entente.Application.Persistence;
+using Entente.Application.Screening;
 using Entente.Application.TransparencyLog;
 using Entente.Core.Organisations;
 using Microsoft.AspNetCore.Identity;
@@ -24,9 +25,9 @@ public sealed record RegisterOrganisation(
     string? OfficerDisplayName,
     string? OfficerPassword);
 
-public sealed record RegisteredOrganisation(Guid OrganisationId, Guid ComplianceOfficerId, long LogSequence);
+public sealed record RegisteredOrganisation(Guid OrganisationId, Guid ComplianceOfficerId, long LogSequence, int ScreeningHitsOpened = 0);
 
-public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager<EntenteUser> users, LogEntryWriter log, TimeProvider clock)
+public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager<EntenteUser> users, LogEntryWriter log, OrganisationScreener screener, TimeProvider clock)
 {
     public async Task<Result<RegisteredOrganisation>> HandleAsync(RegisterOrganisation request, CancellationToken cancellationToken)
     {
@@ -156,7 +157,10 @@ public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager
                 ["taxNumber"] = organisation.TaxNumber,
                 ["complianceOfficer"] = officer.Id,
             }, cancellationToken);
-            return new RegisteredOrganisation(organisation.Id, officer.Id, entry.Sequence);
+
+            // Screened in the same transaction: a registration is never stored without its screening.
+            var hits = await screener.ScreenAsync(organisation, cancellationToken);
+            return new RegisteredOrganisation(organisation.Id, officer.Id, entry.Sequence, hits.Count);
         }, cancellationToken);
     }
 }
