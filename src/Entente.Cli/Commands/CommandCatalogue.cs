@@ -15,5 +15,6 @@ internal static class CommandCatalogue
         yield return KeysCommands.Create();
         yield return LogCommands.Create();
         yield return ScreenCommand.Create();
+        yield return ListsCommands.Create();
     }
 }

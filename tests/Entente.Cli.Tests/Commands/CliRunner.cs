@@ -11,6 +11,8 @@ internal static class CliRunner
     public static async Task<(int Exit, string Output, string Error)> RunAsync(Func<HttpClient>? http, params string[] args)
     {
         var root = new RootCommand("entente");
+        root.Options.Add(Entente.Cli.Hosting.CliServices.ProviderOption);
+        root.Options.Add(Entente.Cli.Hosting.CliServices.ConnectionOption);
         foreach (var command in CommandCatalogue.All())
         {
             root.Subcommands.Add(command.Name == "log" && http is not null ? LogCommands.Create(http) : command);
