@@ -2,6 +2,7 @@ using Entente.Application;
 using Entente.Web.Components;
 using Entente.Web.Features.Identity;
 using Entente.Web.Features.Organisations;
+using Entente.Web.Features.Screening;
 using Entente.Web.Features.Treaties;
 using Entente.Web.Infrastructure;
 
@@ -21,6 +22,8 @@ app.MapAccountEndpoints();
 app.MapOrganisationEndpoints();
 app.MapOrganisationFormEndpoints();
 app.MapTreatyEndpoints();
+app.MapScreeningEndpoints();
+app.MapScreeningFormEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();
