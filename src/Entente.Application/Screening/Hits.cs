@@ -37,10 +37,8 @@ internal static class HitAccess
 
     public static bool CanRead(Actor actor, string party) => actor.CanReadParty(party);
 
-    public static IQueryable<HitView> Views(EntenteDbContext db, IQueryable<ScreeningHit> hits) =>
-        from h in hits
-        join o in db.Organisations on h.OrganisationId equals o.Id
-        select new HitView(h.Id, h.OrganisationId, o.LegalNameEn, o.LegalNameRu, o.Status.ToString(), h.Party, h.ListName, h.ListVersion, h.EntityId, h.EntityName, h.MatchedName, h.ScreenedName, h.Score, h.Explanation, h.Status.ToString(), h.OpenedAt, h.DecidedAt, h.Reason);
+    public static HitView View(ScreeningHit h, Organisation o) =>
+        new(h.Id, h.OrganisationId, o.LegalNameEn, o.LegalNameRu, o.Status.ToString(), h.Party, h.ListName, h.ListVersion, h.EntityId, h.EntityName, h.MatchedName, h.ScreenedName, h.Score, h.Explanation, h.Status.ToString(), h.OpenedAt, h.DecidedAt, h.Reason);
 }
 
 /// <summary>The hit queue of an authority: its own party's hits, filtered by status, sorted and paged.</summary>
@@ -80,22 +78,30 @@ public sealed class ListHitsHandler(EntenteDbContext db)
             hits = hits.Where(h => h.Status == s);
         }
 
-        var views = HitAccess.Views(db, hits);
-        var total = await views.CountAsync(cancellationToken);
+        var rows = hits.Join(db.Organisations, h => h.OrganisationId, o => o.Id, (h, o) => new HitRow { Hit = h, Organisation = o });
+        var total = await rows.CountAsync(cancellationToken);
         var desc = request.Descending;
-        views = sort switch
+        rows = sort switch
         {
-            "score" => desc ? views.OrderByDescending(v => v.Score).ThenBy(v => v.Id) : views.OrderBy(v => v.Score).ThenBy(v => v.Id),
-            "organisation" => desc ? views.OrderByDescending(v => v.OrganisationNameEn).ThenBy(v => v.Id) : views.OrderBy(v => v.OrganisationNameEn).ThenBy(v => v.Id),
-            "list" => desc ? views.OrderByDescending(v => v.List).ThenBy(v => v.Id) : views.OrderBy(v => v.List).ThenBy(v => v.Id),
-            "status" => desc ? views.OrderByDescending(v => v.Status).ThenBy(v => v.Id) : views.OrderBy(v => v.Status).ThenBy(v => v.Id),
+            "score" => desc ? rows.OrderByDescending(r => r.Hit.Score).ThenBy(r => r.Hit.Id) : rows.OrderBy(r => r.Hit.Score).ThenBy(r => r.Hit.Id),
+            "organisation" => desc ? rows.OrderByDescending(r => r.Organisation.LegalNameEn).ThenBy(r => r.Hit.Id) : rows.OrderBy(r => r.Organisation.LegalNameEn).ThenBy(r => r.Hit.Id),
+            "list" => desc ? rows.OrderByDescending(r => r.Hit.ListName).ThenBy(r => r.Hit.Id) : rows.OrderBy(r => r.Hit.ListName).ThenBy(r => r.Hit.Id),
+            "status" => desc ? rows.OrderByDescending(r => r.Hit.Status).ThenBy(r => r.Hit.Id) : rows.OrderBy(r => r.Hit.Status).ThenBy(r => r.Hit.Id),
 
             // Ids are version 7 GUIDs: their order is the order of opening, and they sort on every provider.
-            _ => desc ? views.OrderByDescending(v => v.Id) : views.OrderBy(v => v.Id),
+            _ => desc ? rows.OrderByDescending(r => r.Hit.Id) : rows.OrderBy(r => r.Hit.Id),
         };
-        var items = await views.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var loaded = await rows.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var items = loaded.Select(r => HitAccess.View(r.Hit, r.Organisation)).ToList();
         return new Page<HitView>(items, page, size, total);
     }
+}
+
+internal sealed class HitRow
+{
+    public required ScreeningHit Hit { get; init; }
+
+    public required Organisation Organisation { get; init; }
 }
 
 public sealed record DecideHit(Guid HitId, HitDecision Decision, string? Reason);
@@ -192,7 +198,7 @@ public sealed class DecideHitHandler(EntenteDbContext db, LogEntryWriter log, Ti
             }
 
             await log.AppendAsync(actor, action, "screening-hit/" + hit.Id.ToString("D"), organisation.Id, payload, cancellationToken);
-            return new HitView(hit.Id, organisation.Id, organisation.LegalNameEn, organisation.LegalNameRu, organisation.Status.ToString(), hit.Party, hit.ListName, hit.ListVersion, hit.EntityId, hit.EntityName, hit.MatchedName, hit.ScreenedName, hit.Score, hit.Explanation, hit.Status.ToString(), hit.OpenedAt, hit.DecidedAt, hit.Reason);
+            return HitAccess.View(hit, organisation);
         }, cancellationToken);
     }
 
