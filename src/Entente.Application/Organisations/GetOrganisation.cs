@@ -1,5 +1,6 @@
 using Entente.Application.Common;
 using Entente.Application.Persistence;
+using Entente.Application.Screening;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entente.Application.Organisations;
@@ -14,6 +15,7 @@ public sealed class GetOrganisationHandler(EntenteDbContext db)
             return OrganisationAccess.NotFound(organisationId);
         }
 
-        return OrganisationDetails.From(organisation);
+        var openHit = await db.ScreeningHits.AnyAsync(h => h.OrganisationId == organisationId && h.Status == HitStatus.Open, cancellationToken);
+        return OrganisationDetails.From(organisation) with { OpenScreeningHit = openHit };
     }
 }

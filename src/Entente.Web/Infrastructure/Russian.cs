@@ -6,6 +6,7 @@ internal static class Russian
     public static readonly IReadOnlyDictionary<string, string> Text = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // Screening.
+        ["A possible sanctions-list match awaits the authority's review."] = "Возможное совпадение с санкционным списком ожидает проверки уполномоченным органом.",
         ["Added"] = "Добавлено",
         ["Alert"] = "Тревога",
         ["By"] = "Кем",

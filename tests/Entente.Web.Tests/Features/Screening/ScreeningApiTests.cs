@@ -97,6 +97,7 @@ public sealed class ScreeningApiTests(Hosts hosts)
         var ru = await factory.ClientForAsync("officer@fsvts.example");
         var auditor = await factory.ClientForAsync("auditor@ecju.example");
 
+        var before = await gb.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}", Ct);
         var queue = await gb.GetFromJsonAsync<JsonElement>("/api/v1/screening/hits?status=open&pageSize=200&sort=opened&descending=true", Ct);
         var ruQueue = await ru.GetFromJsonAsync<JsonElement>("/api/v1/screening/hits?status=all&pageSize=200", Ct);
         var byRu = await ru.PostAsJsonAsync($"/api/v1/screening/hits/{hit.Id}/clear", new { reason = "not ours" }, Ct);
@@ -115,6 +116,8 @@ public sealed class ScreeningApiTests(Hosts hosts)
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.Equal(1, await LogEntriesAboutAsync(factory, hit.Id));
         Assert.Equal(HitStatus.Cleared, (await HitAsync(factory, organisationId, listName)).Status);
+        Assert.True(before.GetProperty("openScreeningHit").GetBoolean());
+        Assert.False((await gb.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}", Ct)).GetProperty("openScreeningHit").GetBoolean());
         var clearedQueue = await gb.GetFromJsonAsync<JsonElement>("/api/v1/screening/hits?status=cleared&pageSize=200", Ct);
         Assert.Contains(clearedQueue.GetProperty("items").EnumerateArray(), h => h.GetProperty("id").GetGuid() == hit.Id);
     }
