@@ -94,6 +94,7 @@ public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager
             return errors.ToError();
         }
 
+        await screener.PrepareAsync(cancellationToken);
         return await db.InTransactionAsync<RegisteredOrganisation>(async () =>
         {
             if (await db.Organisations.AnyAsync(o => o.Party == party && o.RegistrationNumber == number, cancellationToken))

@@ -17,6 +17,12 @@ public sealed class OrganisationScreener(EntenteDbContext db, ScreeningIndexCach
     /// <summary>The score at and above which a match opens a hit.</summary>
     public const double OperatingThreshold = ScreeningOptions.AlertThreshold;
 
+    /// <summary>
+    /// Brings the in-memory index up to date before a transaction starts, so building it after a new list version
+    /// (seconds for a large list) does not happen while the transaction holds its locks.
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken) => await cache.GetAsync(db, cancellationToken);
+
     public async Task<IReadOnlyList<ScreeningHit>> ScreenAsync(Organisation organisation, CancellationToken cancellationToken)
     {
         var snapshot = await cache.GetAsync(db, cancellationToken);
