@@ -229,6 +229,52 @@ public sealed class ScreeningStoreTests : IDisposable
         Assert.Equal(0, await LogCountAsync(database, "screening.hit-cleared"));
     }
 
+    [Fact]
+    public async Task Search_UsesTheNewVersion_WhenAListIsImportedAgain()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        var client = new Actor(Guid.NewGuid(), "officer@albion.example", new HashSet<string>(StringComparer.Ordinal) { EntenteRoles.ComplianceOfficer }, Guid.NewGuid(), null);
+        async Task<NameSearchResult> SearchAsync(string name)
+        {
+            await using var scope = database.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<SearchNameHandler>().HandleAsync(client, new SearchName(name, 5), CancellationToken.None);
+            Assert.True(result.IsSuccess, result.Error?.Detail);
+            return result.Value!;
+        }
+
+        var empty = await SearchAsync("Tupolev");
+        Assert.True((await ImportAsync(database, Write(Listed))).IsSuccess);
+        var before = await SearchAsync("ПАО Туполев");
+        Assert.True((await ImportAsync(database, Write(Listed + "E4,organisation,Tupolev PJSC,ПАО Туполев,RU\n", "v2.csv"))).IsSuccess);
+        var after = await SearchAsync("ПАО Туполев");
+        var cache = database.Services.GetRequiredService<ScreeningIndexCache>();
+        await using var check = database.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<EntenteDbContext>();
+
+        Assert.Equal(0, empty.ListCount);
+        Assert.DoesNotContain(before.Matches, m => m.EntityId == "E4");
+        Assert.Equal("E4", after.Matches[0].EntityId);
+        Assert.Same(await cache.GetAsync(db, CancellationToken.None), await cache.GetAsync(db, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Rescreen_DoesNothing_WhileAnotherNodeHoldsTheLease()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        Assert.True((await ImportAsync(database, Write(Listed))).IsSuccess);
+        await using var scope = database.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EntenteDbContext>();
+        var lease = await db.ScreeningLeases.SingleAsync(TestContext.Current.CancellationToken);
+        lease.Holder = "node-b";
+        lease.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        var outcome = await scope.ServiceProvider.GetRequiredService<RescreenOrganisationsHandler>().HandleAsync("node-a", CancellationToken.None);
+
+        Assert.Null(outcome);
+        Assert.Equal(1, await db.ScreeningListVersions.CountAsync(v => v.RescreenedAt == null, TestContext.Current.CancellationToken));
+    }
+
     private static async Task<Guid> SingleHitIdAsync(TestDatabase database)
     {
         await using var scope = database.Services.CreateAsyncScope();
