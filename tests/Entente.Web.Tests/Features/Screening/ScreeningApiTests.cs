@@ -144,6 +144,33 @@ public sealed class ScreeningApiTests(Hosts hosts)
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Upload_ImportsAVersionForTheAdministrator_AndRefusesAMalformedFileAndOthers(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var listName = "upload-" + Guid.NewGuid().ToString("N")[..8];
+        var admin = await factory.ClientForAsync("admin@entente.example");
+        var officer = await factory.ClientForAsync("officer@ecju.example");
+        using var good = new StringContent("id,type,name,aliases,country\nU1,organisation,Almaz-Antey Air Defence Concern,Концерн ВКО «Алмаз-Антей»,RU\n", System.Text.Encoding.UTF8, "text/csv");
+        using var bad = new StringContent("id,type,name,aliases,country\nU1,organisation,Almaz-Antey,,RU\nU2,organisation\n", System.Text.Encoding.UTF8, "text/csv");
+        using var refusedBody = new StringContent("id,type,name,aliases,country\n", System.Text.Encoding.UTF8, "text/csv");
+
+        var created = await admin.PostAsync($"/api/v1/screening/lists/{listName}/versions?format=entente-csv&fileName=internal-2026-11.csv", good, Ct);
+        var malformed = await admin.PostAsync($"/api/v1/screening/lists/{listName}/versions?format=entente-csv&fileName=broken.csv", bad, Ct);
+        var refused = await officer.PostAsync($"/api/v1/screening/lists/{listName}/versions?format=entente-csv", refusedBody, Ct);
+        var lists = await admin.GetFromJsonAsync<JsonElement>("/api/v1/screening/lists", Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(1, (await created.ReadAsync<JsonElement>()).GetProperty("added").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("line 3", await malformed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var versions = lists.EnumerateArray().Single(l => l.GetProperty("name").GetString() == listName).GetProperty("versions");
+        Assert.Equal(1, versions.GetArrayLength());
+        Assert.Equal("internal-2026-11.csv", versions[0].GetProperty("sourceFileName").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Pages_ShowMatchesHitsAndLists_ToTheirRoles(Provider provider)
     {
         var factory = hosts.For(provider);
