@@ -4,7 +4,7 @@ using Entente.Cli.Tests.Commands;
 namespace Entente.Cli.Tests.Screening;
 
 /// <summary><c>entente lists import</c> and <c>entente screen</c> against the database (an SQLite file per test).</summary>
-public sealed class ListsCommandsTests : IDisposable
+public sealed partial class ListsCommandsTests : IDisposable
 {
     private const string Header = "id,type,name,aliases,country\n";
     private readonly string _folder = Directory.CreateTempSubdirectory("entente-lists-cli-").FullName;
@@ -55,6 +55,35 @@ public sealed class ListsCommandsTests : IDisposable
         Assert.Equal(1, screen.Exit);
         Assert.Contains("no list has been imported", screen.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Import_CountsTheDifference_WhenTheOfac2025SetFollowsThe2021One()
+    {
+        var sdn2021 = Entente.Testing.SharedData.RequireFile("sanctions/ofac-2021/sdn.csv");
+        var alt2025 = Entente.Testing.SharedData.RequireFile("sanctions/ofac-2025/alt.csv");
+
+        var first = await RunAsync("lists", "import", sdn2021, "--format", "ofac-csv");
+        var second = await RunAsync("lists", "import", alt2025, "--format", "ofac-csv");
+        var screen = await RunAsync("screen", "Рособоронэкспорт", "--json", "--top", "1");
+
+        Assert.Equal((0, ""), (first.Exit, first.Error));
+        Assert.Equal((0, ""), (second.Exit, second.Error));
+        var one = Counts().Match(first.Output);
+        var two = Counts().Match(second.Output);
+        Assert.True(one.Success && two.Success, first.Output + second.Output);
+        int Group(System.Text.RegularExpressions.Match m, string name) => int.Parse(m.Groups[name].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, Group(one, "version"));
+        Assert.Equal(Group(one, "entities"), Group(one, "added"));
+        Assert.Equal(2, Group(two, "version"));
+        Assert.True(Group(two, "added") > 0 && Group(two, "changed") > 0 && Group(two, "removed") > 0, second.Output);
+        Assert.Equal(Group(one, "entities") + Group(two, "added") - Group(two, "removed"), Group(two, "entities"));
+        Assert.Contains("sha256 " + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(sdn2021))), first.Output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(screen.Output);
+        Assert.Contains("ROSOBORONEXPORT", json.RootElement.GetProperty("matches")[0].GetProperty("matchedName").GetString(), StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"version (?<version>\d+): (?<entities>\d+) entities \((?<added>\d+) added, (?<changed>\d+) changed, (?<removed>\d+) removed\)")]
+    private static partial System.Text.RegularExpressions.Regex Counts();
 
     [Fact]
     public async Task Import_Fails_WhenTheFormatIsUnknown()
