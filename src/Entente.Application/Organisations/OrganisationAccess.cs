@@ -18,7 +18,7 @@ public static class OrganisationAccess
 }
 
 /// <summary>An organisation's record as its own people and its authority see it.</summary>
-/// <param name="OpenScreeningHit">A possible sanctions-list match awaits its authority's review (the organisation's screening state).</param>
+/// <param name="OpenScreeningHit">A possible sanctions-list match awaits its authority's review (the organisation's screening state); set for its authority only.</param>
 public sealed record OrganisationDetails(
     Guid Id,
     string LegalNameEn,

@@ -25,7 +25,7 @@ public sealed record RegisterOrganisation(
     string? OfficerDisplayName,
     string? OfficerPassword);
 
-public sealed record RegisteredOrganisation(Guid OrganisationId, Guid ComplianceOfficerId, long LogSequence, int ScreeningHitsOpened = 0);
+public sealed record RegisteredOrganisation(Guid OrganisationId, Guid ComplianceOfficerId, long LogSequence);
 
 public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager<EntenteUser> users, LogEntryWriter log, OrganisationScreener screener, TimeProvider clock)
 {
@@ -159,9 +159,10 @@ public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager
                 ["complianceOfficer"] = officer.Id,
             }, cancellationToken);
 
-            // Screened in the same transaction: a registration is never stored without its screening.
-            var hits = await screener.ScreenAsync(organisation, cancellationToken);
-            return new RegisteredOrganisation(organisation.Id, officer.Id, entry.Sequence, hits.Count);
+            // Screened in the same transaction: a registration is never stored without its screening. The applicant is
+            // not told of a hit (no tipping-off); only the organisation's authority sees it.
+            await screener.ScreenAsync(organisation, cancellationToken);
+            return new RegisteredOrganisation(organisation.Id, officer.Id, entry.Sequence);
         }, cancellationToken);
     }
 }

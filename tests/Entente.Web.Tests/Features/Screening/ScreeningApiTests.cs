@@ -51,8 +51,16 @@ public sealed class ScreeningApiTests(Hosts hosts)
             officerPassword = "Correct-Horse-2014",
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadAsync<JsonElement>()).GetProperty("organisationId").GetGuid();
+        var body = await response.ReadAsync<JsonElement>();
+        Assert.False(body.TryGetProperty("screeningHitsOpened", out _));
+        var id = body.GetProperty("organisationId").GetGuid();
+        Emails[id] = $"officer{number}@test.example";
+        return id;
     }
+
+    private static string OfficerEmail(Guid organisationId) => Emails[organisationId];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> Emails = new();
 
     private static Task<ScreeningHit> HitAsync(EntenteWebFactory factory, Guid organisationId, string listName) =>
         factory.WithScopeAsync(sp => sp.GetRequiredService<EntenteDbContext>().ScreeningHits.AsNoTracking().SingleAsync(h => h.OrganisationId == organisationId && h.ListName == listName, Ct));
@@ -98,6 +106,8 @@ public sealed class ScreeningApiTests(Hosts hosts)
         var auditor = await factory.ClientForAsync("auditor@ecju.example");
 
         var before = await gb.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}", Ct);
+        var ownOfficer = await factory.ClientForAsync(OfficerEmail(organisationId));
+        var ownView = await ownOfficer.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}", Ct);
         var queue = await gb.GetFromJsonAsync<JsonElement>("/api/v1/screening/hits?status=open&pageSize=200&sort=opened&descending=true", Ct);
         var ruQueue = await ru.GetFromJsonAsync<JsonElement>("/api/v1/screening/hits?status=all&pageSize=200", Ct);
         var byRu = await ru.PostAsJsonAsync($"/api/v1/screening/hits/{hit.Id}/clear", new { reason = "not ours" }, Ct);
@@ -117,6 +127,7 @@ public sealed class ScreeningApiTests(Hosts hosts)
         Assert.Equal(1, await LogEntriesAboutAsync(factory, hit.Id));
         Assert.Equal(HitStatus.Cleared, (await HitAsync(factory, organisationId, listName)).Status);
         Assert.True(before.GetProperty("openScreeningHit").GetBoolean());
+        Assert.False(ownView.GetProperty("openScreeningHit").GetBoolean());
         Assert.False((await gb.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}", Ct)).GetProperty("openScreeningHit").GetBoolean());
         var clearedQueue = await gb.GetFromJsonAsync<JsonElement>("/api/v1/screening/hits?status=cleared&pageSize=200", Ct);
         Assert.Contains(clearedQueue.GetProperty("items").EnumerateArray(), h => h.GetProperty("id").GetGuid() == hit.Id);
