@@ -182,6 +182,35 @@ public sealed class ScreeningApiTests(Hosts hosts)
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HitQueueForms_ClearWithAReasonOnly_WhenTheGbOfficerPosts(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var listName = await ImportAsync(factory, "ALMAZ-ANTEY CONCERN", "Концерн Алмаз-Антей");
+        var organisationId = await RegisterAsync(factory, "Almaz-Antey Concern Ltd", "Концерн Алмаз-Антей");
+        var hit = await HitAsync(factory, organisationId, listName);
+        var session = new BrowserlessSession(factory);
+        await session.SignInAsync("officer@ecju.example", DemoCommunity.Password, "JBSWY3DPEHPK3PXPGBOFFICR");
+
+        var queue = await session.Client.GetStringAsync("/screening/hits?sort=opened&desc=true&page=1", Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(queue, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        Assert.True(token.Success);
+        Assert.Contains($"action=\"/screening/hits/{hit.Id}/clear\"", queue, StringComparison.Ordinal);
+        Dictionary<string, string> Form(string reason) => new(StringComparer.Ordinal) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value), ["reason"] = reason };
+        using var blank = new FormUrlEncodedContent(Form(""));
+        using var reasoned = new FormUrlEncodedContent(Form("Trading name of a Leeds surveying firm."));
+        var refused = await session.Client.PostAsync($"/screening/hits/{hit.Id}/clear", blank, Ct);
+        var stillOpen = (await HitAsync(factory, organisationId, listName)).Status;
+        var cleared = await session.Client.PostAsync($"/screening/hits/{hit.Id}/clear", reasoned, Ct);
+
+        Assert.StartsWith("/screening/hits?error=", refused.LocationPath(), StringComparison.Ordinal);
+        Assert.Equal(HitStatus.Open, stillOpen);
+        Assert.Equal("/screening/hits?done=cleared", cleared.LocationPath());
+        Assert.Equal(HitStatus.Cleared, (await HitAsync(factory, organisationId, listName)).Status);
+        Assert.Equal(1, await LogEntriesAboutAsync(factory, hit.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Pages_ShowMatchesHitsAndLists_ToTheirRoles(Provider provider)
     {
         var factory = hosts.For(provider);
