@@ -255,7 +255,7 @@ internal static class Russian
         ["Reason"] = "Основание",
         ["Reason (required to suspend)"] = "Основание (обязательно для приостановления)",
         ["Recorded."] = "Записано.",
-        ["Screening"] = "Проверка по санкционным спискам",
+        ["Screening"] = "Санкционная проверка",
         ["Sign"] = "Подписать",
         ["Signature"] = "Подписание",
         ["Signed"] = "Подписан",
