@@ -1,6 +1,7 @@
 using Entente.Application.Identity;
 using Entente.Application.Organisations;
 using Entente.Application.Persistence;
+using Entente.Application.Screening;
 using Entente.Application.TransparencyLog;
 using Entente.Application.Treaties;
 using Microsoft.AspNetCore.Identity;
@@ -19,6 +20,7 @@ public static class ApplicationRegistration
         services.AddOrganisations();
         services.AddTreaties();
         services.AddTransparencyLog(configuration);
+        services.AddScreening();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<Seeding.DemoCommunity>();
         return services;
@@ -76,6 +78,19 @@ public static class ApplicationRegistration
         services.AddScoped<ProposeAmendmentHandler>();
         services.AddScoped<AcceptAmendmentHandler>();
         services.AddScoped<AssessTransferHandler>();
+        return services;
+    }
+
+    public static IServiceCollection AddScreening(this IServiceCollection services)
+    {
+        services.AddSingleton<ScreeningIndexCache>();
+        services.AddScoped<OrganisationScreener>();
+        services.AddScoped<ImportListHandler>();
+        services.AddScoped<RescreenOrganisationsHandler>();
+        services.AddScoped<ListHitsHandler>();
+        services.AddScoped<DecideHitHandler>();
+        services.AddScoped<SearchNameHandler>();
+        services.AddScoped<ListListsHandler>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Entente.Web.Components;
 using Entente.Web.Features.Identity;
 using Entente.Web.Features.Organisations;
 using Entente.Web.Features.TransparencyLog;
+using Entente.Web.Features.Screening;
 using Entente.Web.Features.Treaties;
 using Entente.Web.Infrastructure;
 
@@ -23,6 +24,8 @@ app.MapOrganisationEndpoints();
 app.MapOrganisationFormEndpoints();
 app.MapTreatyEndpoints();
 app.MapTransparencyLogEndpoints();
+app.MapScreeningEndpoints();
+app.MapScreeningFormEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -1,5 +1,7 @@
 using Entente.Application.Common;
+using Entente.Application.Identity;
 using Entente.Application.Persistence;
+using Entente.Application.Screening;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entente.Application.Organisations;
@@ -14,6 +16,9 @@ public sealed class GetOrganisationHandler(EntenteDbContext db)
             return OrganisationAccess.NotFound(organisationId);
         }
 
-        return OrganisationDetails.From(organisation);
+        // The screening state is the authority's: the organisation's own people are not told of a hit (no tipping-off).
+        var openHit = (actor.CanReadParty(organisation.Party) || actor.IsInRole(EntenteRoles.Administrator))
+            && await db.ScreeningHits.AnyAsync(h => h.OrganisationId == organisationId && h.Status == HitStatus.Open, cancellationToken);
+        return OrganisationDetails.From(organisation) with { OpenScreeningHit = openHit };
     }
 }

@@ -18,6 +18,7 @@ public static class OrganisationAccess
 }
 
 /// <summary>An organisation's record as its own people and its authority see it.</summary>
+/// <param name="OpenScreeningHit">A possible sanctions-list match awaits its authority's review (the organisation's screening state); set for its authority only.</param>
 public sealed record OrganisationDetails(
     Guid Id,
     string LegalNameEn,
@@ -32,7 +33,8 @@ public sealed record OrganisationDetails(
     string Status,
     string? StatusReason,
     DateTimeOffset RegisteredAt,
-    DateTimeOffset? DecidedAt)
+    DateTimeOffset? DecidedAt,
+    bool OpenScreeningHit = false)
 {
     public static OrganisationDetails From(Organisation o) => new(
         o.Id, o.LegalNameEn, o.LegalNameRu, o.Party, o.RegistrationNumber, o.TaxNumber, o.Address, o.ContactName, o.ContactEmail, o.ContactPhone, o.Status.ToString(), o.StatusReason, o.RegisteredAt, o.DecidedAt);

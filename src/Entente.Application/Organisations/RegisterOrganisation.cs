@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Entente.Application.Common;
 using Entente.Application.Identity;
 using Entente.Application.Persistence;
+using Entente.Application.Screening;
 using Entente.Application.TransparencyLog;
 using Entente.Core.Organisations;
 using Microsoft.AspNetCore.Identity;
@@ -26,7 +27,7 @@ public sealed record RegisterOrganisation(
 
 public sealed record RegisteredOrganisation(Guid OrganisationId, Guid ComplianceOfficerId, long LogSequence);
 
-public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager<EntenteUser> users, LogEntryWriter log, TimeProvider clock)
+public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager<EntenteUser> users, LogEntryWriter log, OrganisationScreener screener, TimeProvider clock)
 {
     public async Task<Result<RegisteredOrganisation>> HandleAsync(RegisterOrganisation request, CancellationToken cancellationToken)
     {
@@ -93,6 +94,7 @@ public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager
             return errors.ToError();
         }
 
+        await screener.PrepareAsync(cancellationToken);
         return await db.InTransactionAsync<RegisteredOrganisation>(async () =>
         {
             if (await db.Organisations.AnyAsync(o => o.Party == party && o.RegistrationNumber == number, cancellationToken))
@@ -156,6 +158,10 @@ public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager
                 ["taxNumber"] = organisation.TaxNumber,
                 ["complianceOfficer"] = officer.Id,
             }, cancellationToken);
+
+            // Screened in the same transaction: a registration is never stored without its screening. The applicant is
+            // not told of a hit (no tipping-off); only the organisation's authority sees it.
+            await screener.ScreenAsync(organisation, cancellationToken);
             return new RegisteredOrganisation(organisation.Id, officer.Id, entry.Sequence);
         }, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using Entente.Application.Identity;
 using Entente.Application.Organisations;
+using Entente.Application.Screening;
 using Entente.Application.TransparencyLog;
 using Entente.Application.Treaties;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -37,6 +38,16 @@ public sealed class EntenteDbContext(DbContextOptions<EntenteDbContext> options)
     public DbSet<TreatyAmendment> TreatyAmendments => Set<TreatyAmendment>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<StoredList> ScreeningLists => Set<StoredList>();
+
+    public DbSet<StoredListVersion> ScreeningListVersions => Set<StoredListVersion>();
+
+    public DbSet<StoredListEntry> ScreeningListEntries => Set<StoredListEntry>();
+
+    public DbSet<ScreeningHit> ScreeningHits => Set<ScreeningHit>();
+
+    public DbSet<ScreeningLease> ScreeningLeases => Set<ScreeningLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

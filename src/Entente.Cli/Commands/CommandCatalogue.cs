@@ -16,5 +16,6 @@ internal static class CommandCatalogue
         yield return LogCommands.Create();
         yield return WitnessCommands.Create();
         yield return ScreenCommand.Create();
+        yield return ListsCommands.Create();
     }
 }

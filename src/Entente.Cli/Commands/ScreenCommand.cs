@@ -3,7 +3,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Entente.Application.Persistence;
+using Entente.Application.Screening;
 using Entente.Application.Screening.Lists;
+using Entente.Cli.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Entente.Core.Screening;
 using Spectre.Console;
 
@@ -36,7 +40,7 @@ internal static class ScreenCommand
         command.Options.Add(list);
         command.Options.Add(format);
         command.Options.Add(listName);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -58,27 +62,35 @@ internal static class ScreenCommand
                 return 2;
             }
 
+            ScreeningIndex index;
             if (listFile is null)
             {
-                error.WriteLine("entente screen: screening against imported lists needs the lists database, which this build does not have yet; use --list FILE --format FORMAT");
-                return 2;
-            }
+                var stored = await LoadStoredIndexAsync(parse, cancellationToken);
+                if (stored is null)
+                {
+                    error.WriteLine("entente screen: no list has been imported into the database; run `entente lists import FILE --format FORMAT`, or screen a file with --list FILE --format FORMAT");
+                    return 1;
+                }
 
-            if (listFormat is null || !ListFormats.All.Contains(listFormat))
-            {
-                error.WriteLine($"entente screen: --format must be one of {string.Join(", ", ListFormats.All)}");
-                return 2;
+                index = stored;
             }
+            else
+            {
+                if (listFormat is null || !ListFormats.All.Contains(listFormat))
+                {
+                    error.WriteLine($"entente screen: --format must be one of {string.Join(", ", ListFormats.All)}");
+                    return 2;
+                }
 
-            ScreeningIndex index;
-            try
-            {
-                index = LoadIndex(listFile, listFormat, parse.GetValue(listName));
-            }
-            catch (Exception e) when (e is ListFormatException or IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine("entente screen: " + e.Message);
-                return 1;
+                try
+                {
+                    index = LoadIndex(listFile, listFormat, parse.GetValue(listName));
+                }
+                catch (Exception e) when (e is ListFormatException or IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine("entente screen: " + e.Message);
+                    return 1;
+                }
             }
 
             var options = new ScreeningOptions(topN);
@@ -110,6 +122,16 @@ internal static class ScreenCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The index of every list's current version in the database, or null when no list was imported.</summary>
+    private static async Task<ScreeningIndex?> LoadStoredIndexAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        await using var services = CliServices.Build(parse);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var snapshot = await scope.ServiceProvider.GetRequiredService<ScreeningIndexCache>().GetAsync(scope.ServiceProvider.GetRequiredService<EntenteDbContext>(), cancellationToken);
+        return snapshot.IsEmpty ? null : snapshot.Index;
     }
 
     internal static ScreeningIndex LoadIndex(FileInfo file, string format, string? listName)

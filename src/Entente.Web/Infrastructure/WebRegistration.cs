@@ -66,6 +66,7 @@ public static class WebRegistration
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
         services.AddSingleton<UiText>();
+        services.AddHostedService<Features.Screening.RescreenWorker>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = new[] { new CultureInfo("en"), new CultureInfo("ru") };

@@ -12,8 +12,8 @@ public sealed class PageTourTests(BrowserHarness harness) : BrowserTest(harness)
 {
     public static TheoryData<string, string, string?, string> Tours => new()
     {
-        { "officer@fsvts.example", "Entente-Demo-2014", "JBSWY3DPEHPK3PXPRUOFFICR", "/,/organisations,/organisations?status=Suspended,/directory,/account/tokens,/treaty,/treaty/check" },
-        { "officer@kalashnikov.example", "Entente-Demo-2014", null, "/,/organisations/mine,/directory?party=GB,/account/tokens" },
+        { "officer@fsvts.example", "Entente-Demo-2014", "JBSWY3DPEHPK3PXPRUOFFICR", "/,/organisations,/organisations?status=Suspended,/directory,/screening/hits,/screening/lists,/screening?q=Калашников,/account/tokens,/treaty,/treaty/check,/log" },
+        { "officer@kalashnikov.example", "Entente-Demo-2014", null, "/,/organisations/mine,/directory?party=GB,/screening?q=Rosoboronexport,/screening/lists,/account/tokens" },
     };
 
     [Theory]

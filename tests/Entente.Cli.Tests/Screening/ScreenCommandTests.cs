@@ -21,6 +21,8 @@ public sealed class ScreenCommandTests : IDisposable
     private (int Code, string Output, string Error) Run(params string[] args)
     {
         var root = new RootCommand();
+        root.Options.Add(Entente.Cli.Hosting.CliServices.ProviderOption);
+        root.Options.Add(Entente.Cli.Hosting.CliServices.ConnectionOption);
         foreach (var command in CommandCatalogue.All())
         {
             root.Subcommands.Add(command);
@@ -76,10 +78,10 @@ public sealed class ScreenCommandTests : IDisposable
     }
 
     [Fact]
-    public void Screen_FailsWithOneLine_WhenNoListGiven()
+    public void Screen_FailsWithOneLine_WhenNoListGivenAndNoneImported()
     {
-        var (code, output, error) = Run("screen", "Ivanov");
-        Assert.Equal(2, code);
+        var (code, output, error) = Run("screen", "Ivanov", "--database", "Sqlite", "--connection", "Data Source=" + Path.Combine(_folder, "empty.db") + ";Pooling=False");
+        Assert.Equal(1, code);
         Assert.Empty(output);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }

@@ -1,0 +1,62 @@
+using Entente.Application.Organisations;
+using Entente.Application.Persistence;
+using Entente.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entente.Application.Screening;
+
+/// <summary>
+/// Screens every organisation again once a list version has arrived. Several web nodes may call it at once: a lease
+/// row taken by one conditional UPDATE (atomic on every provider) lets one node do the work; a node that dies leaves
+/// a lease that expires, and the next node finishes the job.
+/// </summary>
+public sealed class RescreenOrganisationsHandler(EntenteDbContext db, OrganisationScreener screener, TimeProvider clock)
+{
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
+
+    /// <summary>Returns the number of organisations screened, or null when another node holds the lease or nothing is pending.</summary>
+    public async Task<RescreenOutcome?> HandleAsync(string holder, CancellationToken cancellationToken)
+    {
+        var pending = await db.ScreeningListVersions.AsNoTracking().Where(v => v.RescreenedAt == null).Select(v => v.Id).ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var expires = now + LeaseDuration;
+        var taken = await db.ScreeningLeases
+            .Where(l => l.Name == ScreeningLease.Rescreen && (l.ExpiresAt < now || l.Holder == holder))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, expires), cancellationToken);
+        if (taken == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var organisations = await db.Organisations.AsNoTracking().Where(o => o.Status != MembershipStatus.Rejected).Select(o => o.Id).ToListAsync(cancellationToken);
+            var opened = 0;
+            foreach (var id in organisations)
+            {
+                var result = await db.InTransactionAsync<int>(async () =>
+                {
+                    var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+                    return organisation is null ? 0 : (await screener.ScreenAsync(organisation, cancellationToken)).Count;
+                }, cancellationToken);
+                opened += result.Value;
+            }
+
+            var done = clock.GetUtcNow();
+            await db.ScreeningListVersions.Where(v => pending.Contains(v.Id)).ExecuteUpdateAsync(s => s.SetProperty(v => v.RescreenedAt, done), cancellationToken);
+            return new RescreenOutcome(pending.Count, organisations.Count, opened);
+        }
+        finally
+        {
+            await db.ScreeningLeases.Where(l => l.Name == ScreeningLease.Rescreen && l.Holder == holder)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, (string?)null).SetProperty(l => l.ExpiresAt, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        }
+    }
+}
+
+public sealed record RescreenOutcome(int Versions, int Organisations, int HitsOpened);
