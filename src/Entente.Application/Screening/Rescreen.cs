@@ -14,7 +14,7 @@ public sealed class RescreenOrganisationsHandler(EntenteDbContext db, Organisati
 {
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
 
-    /// <summary>Returns the number of organisations screened, or null when another node holds the lease or nothing is pending.</summary>
+    /// <summary>What was done, or null when nothing is pending or another node holds (or took over) the lease.</summary>
     public async Task<RescreenOutcome?> HandleAsync(string holder, CancellationToken cancellationToken)
     {
         var pending = await db.ScreeningListVersions.AsNoTracking().Where(v => v.RescreenedAt == null).Select(v => v.Id).ToListAsync(cancellationToken);
@@ -37,8 +37,21 @@ public sealed class RescreenOrganisationsHandler(EntenteDbContext db, Organisati
         {
             var organisations = await db.Organisations.AsNoTracking().Where(o => o.Status != MembershipStatus.Rejected).Select(o => o.Id).ToListAsync(cancellationToken);
             var opened = 0;
+            var renewed = now;
             foreach (var id in organisations)
             {
+                // A long run keeps its lease; a node that lost it (it was too slow and another took over) stops.
+                if (clock.GetUtcNow() - renewed > LeaseDuration / 2)
+                {
+                    renewed = clock.GetUtcNow();
+                    var until = renewed + LeaseDuration;
+                    if (await db.ScreeningLeases.Where(l => l.Name == ScreeningLease.Rescreen && l.Holder == holder)
+                        .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, until), cancellationToken) == 0)
+                    {
+                        return null;
+                    }
+                }
+
                 var result = await db.InTransactionAsync<int>(async () =>
                 {
                     var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);

@@ -135,6 +135,30 @@ public sealed class ScreeningApiTests(Hosts hosts)
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Hits_SortAndPage_AndRejectAnUnknownSortOrStatus(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var listName = await ImportAsync(factory, "SUKHOI COMPANY JSC", "АО Компания Сухой;Sukhoi Aviation");
+        await RegisterAsync(factory, "Sukhoi Company UK Ltd", "Компания Сухой");
+        await RegisterAsync(factory, "Sukhoi Aviation Services Ltd", "Сухой Авиация");
+        var auditor = await factory.ClientForAsync("auditor@ecju.example");
+
+        var byScore = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/screening/hits?status=all&sort=score&descending=true&pageSize=200", Ct);
+        var firstPage = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/screening/hits?status=all&sort=opened&pageSize=1&page=1", Ct);
+        var badSort = await auditor.GetAsync("/api/v1/screening/hits?sort=colour", Ct);
+        var badStatus = await auditor.GetAsync("/api/v1/screening/hits?status=maybe", Ct);
+
+        var scores = byScore.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        Assert.Contains(byScore.GetProperty("items").EnumerateArray(), h => h.GetProperty("list").GetString() == listName);
+        Assert.Equal(1, firstPage.GetProperty("items").GetArrayLength());
+        Assert.Equal(byScore.GetProperty("total").GetInt32(), firstPage.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, badSort.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Confirm_SuspendsTheApprovedOrganisation_WithOneLogEntry(Provider provider)
     {
         var factory = hosts.For(provider);
