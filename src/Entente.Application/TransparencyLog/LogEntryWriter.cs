@@ -75,7 +75,9 @@ public sealed class LogEntryWriter(EntenteDbContext db, TimeProvider clock)
 
         // Rows appended earlier in this context but not yet saved belong to a transaction that has ended (the tree is
         // reloaded only when the transaction changes): they are stale, and must not be written into this one.
-        PendingLogRows.For(db).Clear();
+        var pendingRows = PendingLogRows.For(db);
+        pendingRows.Clear();
+        pendingRows.Transaction = db.Database.CurrentTransaction;
         var last = await db.LogEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken);
         var size = (last ?? -1) + 1;
         var wanted = LogNodes.FrontierNodes(size).ToList();

@@ -24,6 +24,9 @@ internal sealed class PendingLogRows
 
     public List<LogNode> Nodes { get; } = [];
 
+    /// <summary>The transaction the rows were appended in: they are written only inside it.</summary>
+    public object? Transaction { get; set; }
+
     public static PendingLogRows For(DbContext context) => ByContext.GetValue(context, _ => new PendingLogRows());
 
     public static PendingLogRows? Find(DbContext context) => ByContext.TryGetValue(context, out var rows) ? rows : null;
@@ -67,6 +70,13 @@ internal sealed class LogRowFlusher : SaveChangesInterceptor
         var pending = PendingLogRows.Find(context);
         if (pending is null || (pending.Entries.Count == 0 && pending.Nodes.Count == 0))
         {
+            return;
+        }
+
+        if (!ReferenceEquals(context.Database.CurrentTransaction, pending.Transaction))
+        {
+            // Appended in a transaction that rolled back without saving: those rows must never reach another one.
+            pending.Clear();
             return;
         }
 

@@ -116,6 +116,33 @@ public sealed class LogEntryWriterTests
         Assert.Equal(1, await db.LogEntries.CountAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Append_NeverWritesARolledBackEntry_WhenTheSameContextSavesAnotherChangeLater(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var scope = database.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EntenteDbContext>();
+        var log = scope.ServiceProvider.GetRequiredService<LogEntryWriter>();
+        var empty = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+        var failed = await db.InTransactionAsync<long>(async () =>
+        {
+            await log.AppendAsync(Actor.System, "test.doomed", "x/1", null, empty, CancellationToken.None);
+            return new Error.Conflict("refused", "the use case changed its mind");
+        }, CancellationToken.None);
+        var other = await db.InTransactionAsync<int>(async () =>
+        {
+            db.LogSigningKeys.Add(new LogSigningKey { Name = "unrelated", PrivateKey = "x", CreatedAt = DateTimeOffset.UnixEpoch });
+            return await Task.FromResult(1);
+        }, CancellationToken.None);
+
+        Assert.False(failed.IsSuccess);
+        Assert.True(other.IsSuccess);
+        Assert.Equal(0, await db.LogEntries.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.LogNodes.CountAsync(TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task Append_StoresCanonicalJson_WithSortedPayloadAndItsOwnSequence()
     {
