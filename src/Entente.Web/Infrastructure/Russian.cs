@@ -171,6 +171,7 @@ internal static class Russian
         ["Your role requires two-factor sign-in. Set it up to continue."] = "Для вашей роли обязателен двухфакторный вход. Настройте его, чтобы продолжить.",
         ["Your sign-in (compliance officer)"] = "Ваша учётная запись (ответственный за соответствие)",
         ["{0} in all"] = "Всего: {0}",
+        ["Section"] = "Раздел",
 
         // Statuses and roles, shown from values.
         ["Pending"] = "Ожидает проверки",
