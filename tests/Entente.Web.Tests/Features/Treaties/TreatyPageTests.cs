@@ -48,7 +48,7 @@ public sealed class TreatyPageTests(Hosts hosts)
         Assert.DoesNotContain("id=\"outcome\"", form, StringComparison.Ordinal);
         Assert.Contains("<option value=\"OpenHit\">", form, StringComparison.Ordinal);
         Assert.Contains("<option value=\"Suspended\">", form, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/treaty/check\">", form, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/treaty/check\" class=\"current\" aria-current=\"page\">", form, StringComparison.Ordinal); // the section tab
 
         var response = await session.SubmitAsync("/treaty/check", "check", CheckFields("7A117", "Component"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
