@@ -12,7 +12,7 @@ public sealed class BrowserTestTests(BrowserHarness harness) : BrowserTest(harne
         // Both arrive as events from the browser: wait for them, boundedly.
         for (var waited = 0; ConsoleErrors.Count < 2 && waited < 5000; waited += 50)
         {
-            await Task.Delay(50);
+            await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
         Assert.Contains(ConsoleErrors, e => e.Contains("probe console error", StringComparison.Ordinal));
