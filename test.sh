@@ -177,7 +177,10 @@ start_postgres() {
     fi
 }
 
-rm -rf "$RESULTS_DIR"
+# Start from an empty results folder, but never wipe a folder someone named in ENTENTE_TEST_RESULTS.
+if [[ "$RESULTS_DIR" == "$REPO_ROOT/TestResults" ]]; then
+    rm -rf "$RESULTS_DIR"
+fi
 mkdir -p "$RESULTS_DIR"
 
 section "PostgreSQL"
@@ -291,6 +294,7 @@ if [[ ${#migration_checks[@]} -gt 0 ]]; then
     if dotnet tool restore </dev/null >/dev/null; then
         for provider in "${migration_checks[@]}"; do
             dir="src/Entente.Migrations.$provider"
+            echo "-- $provider"
             if dotnet ef migrations has-pending-model-changes --project "$dir" --startup-project "$dir" \
                 --configuration "$CONFIGURATION" --no-build -- --provider "$provider" </dev/null; then
                 PASSED=$((PASSED + 1))

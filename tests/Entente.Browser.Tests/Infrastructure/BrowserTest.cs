@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Entente.Browser.Tests.Infrastructure;
@@ -7,7 +8,7 @@ namespace Entente.Browser.Tests.Infrastructure;
 /// exceptions collected (every page must be free of them), and a full-page screenshot in
 /// TestResults/browser/screenshots when the test fails.
 /// </summary>
-public abstract class BrowserTest(BrowserHarness harness) : IAsyncLifetime
+public abstract partial class BrowserTest(BrowserHarness harness) : IAsyncLifetime
 {
     private readonly List<string> _consoleErrors = [];
 
@@ -84,18 +85,16 @@ public abstract class BrowserTest(BrowserHarness harness) : IAsyncLifetime
         Page.PageError += (_, error) => Record("uncaught exception: " + error);
     }
 
-    // Location reads "URL:line:column".
     private static bool IsFaviconRequest(string location)
     {
-        var url = location;
-        for (var i = 0; i < 2 && url.LastIndexOf(':') is var colon and > 0 && url[(colon + 1)..].All(char.IsAsciiDigit); i++)
-        {
-            url = url[..colon];
-        }
-
+        // Location reads "URL:line:column".
+        var url = LineAndColumn().Replace(location, string.Empty);
         return Uri.TryCreate(url, UriKind.Absolute, out var uri)
             && string.Equals(uri.AbsolutePath, "/favicon.ico", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@":\d+:\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex LineAndColumn();
 
     private void Record(string error)
     {
