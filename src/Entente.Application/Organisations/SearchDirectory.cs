@@ -12,7 +12,30 @@ public sealed record DirectoryEntry(Guid Id, string LegalNameEn, string LegalNam
 
 public sealed class SearchDirectoryHandler(EntenteDbContext db)
 {
-    public async Task<Result<Page<DirectoryEntry>>> HandleAsync(SearchDirectory request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Only approved members act in the community: people of a pending, rejected or suspended organisation do not
+    /// browse its directory. Authority officers, auditors and administrators always may.
+    /// </summary>
+    public async Task<Result<Page<DirectoryEntry>>> HandleAsync(Actor actor, SearchDirectory request, CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationId is { } own
+            && !await db.Organisations.AnyAsync(o => o.Id == own && o.Status == MembershipStatus.Approved, cancellationToken))
+        {
+            return new Error.Forbidden("not-an-approved-member", "Your organisation is not an approved member of the community, so the directory is closed to it.");
+        }
+
+        return await SearchAsync(request, cancellationToken);
+    }
+
+    /// <summary>Approved members per party: the treaty's headline figure, public on the start page.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountByPartyAsync(CancellationToken cancellationToken)
+    {
+        var counts = await db.Organisations.AsNoTracking().Where(o => o.Status == MembershipStatus.Approved)
+            .GroupBy(o => o.Party).Select(g => new { Party = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return Parties.All.ToDictionary(p => p, p => counts.FirstOrDefault(c => c.Party == p)?.Count ?? 0, StringComparer.Ordinal);
+    }
+
+    private async Task<Result<Page<DirectoryEntry>>> SearchAsync(SearchDirectory request, CancellationToken cancellationToken)
     {
         var query = db.Organisations.AsNoTracking().Where(o => o.Status == MembershipStatus.Approved);
         if (!string.IsNullOrWhiteSpace(request.Party))

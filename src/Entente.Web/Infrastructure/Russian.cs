@@ -172,6 +172,7 @@ internal static class Russian
         ["Your sign-in (compliance officer)"] = "Ваша учётная запись (ответственный за соответствие)",
         ["{0} in all"] = "Всего: {0}",
         ["Section"] = "Раздел",
+        ["Your organisation is not an approved member of the community, so the directory is closed to it."] = "Ваша организация не является одобренным участником сообщества, поэтому справочник ей недоступен.",
 
         // Statuses and roles, shown from values.
         ["Pending"] = "Ожидает проверки",

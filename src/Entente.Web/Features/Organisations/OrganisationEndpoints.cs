@@ -73,8 +73,8 @@ public static class OrganisationEndpoints
 
     public sealed record ChangeRoleRequest(string? Role);
 
-    private static async Task<IResult> Directory(string? search, string? party, string? sort, bool? descending, int? page, int? pageSize, SearchDirectoryHandler handler, CancellationToken cancellationToken) =>
-        (await handler.HandleAsync(new SearchDirectory(search, party, sort, descending ?? false, page, pageSize), cancellationToken)).Match(TypedResults.Ok, Problems.From);
+    private static async Task<IResult> Directory(string? search, string? party, string? sort, bool? descending, int? page, int? pageSize, HttpContext context, SearchDirectoryHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(context.User.ToActor(), new SearchDirectory(search, party, sort, descending ?? false, page, pageSize), cancellationToken)).Match(TypedResults.Ok, Problems.From);
 
     private static Results<Created<RegisteredOrganisation>, ProblemHttpResult, ValidationProblem> AsProblem(Error error) => Problems.From(error) switch
     {

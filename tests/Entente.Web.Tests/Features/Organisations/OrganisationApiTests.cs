@@ -212,6 +212,23 @@ public sealed class OrganisationApiTests(Hosts hosts)
         Assert.Equal(before + 2, await factory.CountLogEntriesAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Directory_IsClosed_ToPeopleOfAnOrganisationThatIsNotApproved(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var ct = TestContext.Current.CancellationToken;
+        var suspended = await factory.ClientForAsync("member@pennine.example");
+        var pending = await factory.ClientForAsync("officer@thames.example");
+        var approved = await factory.ClientForAsync("member@kalashnikov.example");
+        var auditor = await factory.ClientForAsync("auditor@fsvts.example");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await suspended.GetAsync("/api/v1/directory", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await pending.GetAsync("/api/v1/directory", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await approved.GetAsync("/api/v1/directory", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/v1/directory", ct)).StatusCode);
+    }
+
     [Fact]
     public async Task Api_AnswersProblemDetails_ForUnauthenticatedAndUnknownRoutes()
     {
