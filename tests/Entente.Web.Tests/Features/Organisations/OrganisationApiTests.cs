@@ -218,7 +218,7 @@ public sealed class OrganisationApiTests(Hosts hosts)
     {
         var factory = hosts.For(provider);
         var ct = TestContext.Current.CancellationToken;
-        var suspended = await factory.ClientForAsync("member@pennine.example");
+        var suspended = await factory.ClientForAsync("officer@pennine.example"); // not member@: the lockout test locks that account
         var pending = await factory.ClientForAsync("officer@thames.example");
         var approved = await factory.ClientForAsync("member@kalashnikov.example");
         var auditor = await factory.ClientForAsync("auditor@fsvts.example");
