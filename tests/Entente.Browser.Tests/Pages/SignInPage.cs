@@ -16,7 +16,8 @@ public sealed class SignInPage(IPage page) : PageObject(page)
         await Page.ClickAsync("form button[type=submit]");
         if (totpKey is not null)
         {
-            await Page.WaitForURLAsync("**/account/sign-in/two-factor**");
+            // Wait for the code field itself: waiting on the URL after a POST-redirect-GET proved flaky in Chromium.
+            await Page.Locator("#code").WaitForAsync();
             await Page.FillAsync("#code", Totp.Code(totpKey, DateTimeOffset.UtcNow));
             await Page.ClickAsync("form button[type=submit]");
         }
