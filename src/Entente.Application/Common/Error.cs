@@ -78,6 +78,18 @@ public sealed class ValidationErrors
         return trimmed;
     }
 
+    /// <summary>A required e-mail address of at most <paramref name="maxLength"/> characters.</summary>
+    public string Email(string field, string? value, int maxLength)
+    {
+        var trimmed = Required(field, value, maxLength);
+        if (trimmed.Length > 0 && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(trimmed))
+        {
+            Add(field, "is not an e-mail address.");
+        }
+
+        return trimmed;
+    }
+
     /// <summary>An optional value of at most <paramref name="maxLength"/> characters; null when blank.</summary>
     public string? Optional(string field, string? value, int maxLength)
     {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Entente.Application.Common;
 using Entente.Application.Organisations;
 using Entente.Application.Persistence;
@@ -24,11 +23,7 @@ public sealed class CreateUserHandler(EntenteDbContext db, UserManager<EntenteUs
         }
 
         var errors = new ValidationErrors();
-        var email = errors.Required("email", request.Email, 200);
-        if (email.Length > 0 && !new EmailAddressAttribute().IsValid(email))
-        {
-            errors.Add("email", "is not an e-mail address.");
-        }
+        var email = errors.Email("email", request.Email, 200);
 
         var name = errors.Required("displayName", request.DisplayName, 200);
         var role = EntenteRoles.All.FirstOrDefault(r => string.Equals(r, request.Role?.Trim(), StringComparison.OrdinalIgnoreCase));

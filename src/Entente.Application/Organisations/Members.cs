@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Entente.Application.Common;
 using Entente.Application.Identity;
 using Entente.Application.Persistence;
@@ -58,11 +57,7 @@ public sealed class AddMemberHandler(EntenteDbContext db, UserManager<EntenteUse
         }
 
         var errors = new ValidationErrors();
-        var email = errors.Required("email", request.Email, 200);
-        if (email.Length > 0 && !new EmailAddressAttribute().IsValid(email))
-        {
-            errors.Add("email", "is not an e-mail address.");
-        }
+        var email = errors.Email("email", request.Email, 200);
 
         var name = errors.Required("displayName", request.DisplayName, 200);
         var role = string.IsNullOrWhiteSpace(request.Role) ? EntenteRoles.Member : request.Role.Trim();

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Entente.Application.Common;
 using Entente.Application.Identity;
 using Entente.Application.Persistence;
@@ -70,18 +69,10 @@ public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager
 
         var address = errors.Required("address", request.Address, Organisation.AddressMaxLength);
         var contactName = errors.Required("contactName", request.ContactName, Organisation.ContactMaxLength);
-        var contactEmail = errors.Required("contactEmail", request.ContactEmail, Organisation.ContactMaxLength);
-        if (contactEmail.Length > 0 && !new EmailAddressAttribute().IsValid(contactEmail))
-        {
-            errors.Add("contactEmail", "is not an e-mail address.");
-        }
+        var contactEmail = errors.Email("contactEmail", request.ContactEmail, Organisation.ContactMaxLength);
 
         var phone = errors.Optional("contactPhone", request.ContactPhone, 64);
-        var officerEmail = errors.Required("officerEmail", request.OfficerEmail, 200);
-        if (officerEmail.Length > 0 && !new EmailAddressAttribute().IsValid(officerEmail))
-        {
-            errors.Add("officerEmail", "is not an e-mail address.");
-        }
+        var officerEmail = errors.Email("officerEmail", request.OfficerEmail, 200);
 
         var officerName = errors.Required("officerDisplayName", request.OfficerDisplayName, 200);
         if (string.IsNullOrEmpty(request.OfficerPassword))

@@ -10,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Entente.Application.Seeding;
 
 /// <summary>One demo sign-in, printed at start in Development.</summary>
-public sealed record DemoSignIn(string Role, string Email, string Password, string? AuthenticatorKey, string Scope);
+public sealed record DemoSignIn(string Role, string Email, string Password, string? AuthenticatorKey, string Scope)
+{
+    /// <summary>One aligned line, as the web host and the command line print it.</summary>
+    public string Line => $"  {Role,-18} {Email,-28} {Scope}{(AuthenticatorKey is null ? string.Empty : "  TOTP key " + AuthenticatorKey)}";
+}
 
 /// <summary>
 /// A small treaty community to explore: both authorities with an officer and an auditor each, an administrator, and
@@ -43,17 +47,22 @@ public sealed class DemoCommunity(
         new("Ural Forge LLC", "ООО «Уральская кузница»", "RU", "1166604056783", "6671012340", "8 Kuznechnaya St, Yekaterinburg 620075", "uralforge", MembershipStatus.Suspended, "Open sanctions screening question on a beneficial owner."),
     ];
 
-    /// <summary>The demo sign-ins, as printed at start: the same list the seeding creates.</summary>
+    private sealed record Staff(string Email, string DisplayName, string Role, string? Party, string? AuthenticatorKey, string Scope);
+
+    // The authorities' people and the operator: one table, read by the seeding and by the printed sign-ins.
+    private static readonly Staff[] AuthorityStaff =
+    [
+        new("admin@entente.example", "Operator (administrator)", EntenteRoles.Administrator, null, "JBSWY3DPEHPK3PXPADMINAAA", "installation"),
+        new("officer@ecju.example", "Harriet Lane (ECJU)", EntenteRoles.AuthorityOfficer, "GB", "JBSWY3DPEHPK3PXPGBOFFICR", "GB: Ministry of Defence / Export Control Joint Unit"),
+        new("auditor@ecju.example", "Owen Price (ECJU audit)", EntenteRoles.Auditor, "GB", null, "GB: Ministry of Defence / Export Control Joint Unit"),
+        new("officer@fsvts.example", "Ирина Соколова (ФСВТС)", EntenteRoles.AuthorityOfficer, "RU", "JBSWY3DPEHPK3PXPRUOFFICR", "RU: ФСВТС России / FSVTS"),
+        new("auditor@fsvts.example", "Павел Орлов (ФСВТС, аудит)", EntenteRoles.Auditor, "RU", null, "RU: ФСВТС России / FSVTS"),
+    ];
+
+    /// <summary>The demo sign-ins, as printed at start: the same people the seeding creates.</summary>
     public static IReadOnlyList<DemoSignIn> Describe()
     {
-        var list = new List<DemoSignIn>
-        {
-            new(EntenteRoles.Administrator, "admin@entente.example", Password, "JBSWY3DPEHPK3PXPADMINAAA", "installation"),
-            new(EntenteRoles.AuthorityOfficer, "officer@ecju.example", Password, "JBSWY3DPEHPK3PXPGBOFFICR", "GB: Ministry of Defence / Export Control Joint Unit"),
-            new(EntenteRoles.Auditor, "auditor@ecju.example", Password, null, "GB: Ministry of Defence / Export Control Joint Unit"),
-            new(EntenteRoles.AuthorityOfficer, "officer@fsvts.example", Password, "JBSWY3DPEHPK3PXPRUOFFICR", "RU: ФСВТС России / FSVTS"),
-            new(EntenteRoles.Auditor, "auditor@fsvts.example", Password, null, "RU: ФСВТС России / FSVTS"),
-        };
+        var list = AuthorityStaff.Select(s => new DemoSignIn(s.Role, s.Email, Password, s.AuthenticatorKey, s.Scope)).ToList();
         foreach (var company in Companies)
         {
             list.Add(new(EntenteRoles.ComplianceOfficer, $"officer@{company.Slug}.example", Password, null, $"{company.NameEn} ({company.Party}, {company.Status})"));
@@ -73,12 +82,18 @@ public sealed class DemoCommunity(
             return false;
         }
 
-        var admin = Actor.System;
-        await CreateAsync(admin, new CreateUser("admin@entente.example", "Operator (administrator)", Password, EntenteRoles.Administrator, null, null), "JBSWY3DPEHPK3PXPADMINAAA", cancellationToken);
-        var gbOfficer = await CreateAsync(admin, new CreateUser("officer@ecju.example", "Harriet Lane (ECJU)", Password, EntenteRoles.AuthorityOfficer, "GB", null), "JBSWY3DPEHPK3PXPGBOFFICR", cancellationToken);
-        await CreateAsync(admin, new CreateUser("auditor@ecju.example", "Owen Price (ECJU audit)", Password, EntenteRoles.Auditor, "GB", null), null, cancellationToken);
-        var ruOfficer = await CreateAsync(admin, new CreateUser("officer@fsvts.example", "Ирина Соколова (ФСВТС)", Password, EntenteRoles.AuthorityOfficer, "RU", null), "JBSWY3DPEHPK3PXPRUOFFICR", cancellationToken);
-        await CreateAsync(admin, new CreateUser("auditor@fsvts.example", "Павел Орлов (ФСВТС, аудит)", Password, EntenteRoles.Auditor, "RU", null), null, cancellationToken);
+        var officers = new Dictionary<string, Actor>(StringComparer.Ordinal);
+        foreach (var staff in AuthorityStaff)
+        {
+            var actor = await CreateAsync(Actor.System, new CreateUser(staff.Email, staff.DisplayName, Password, staff.Role, staff.Party, null), staff.AuthenticatorKey, cancellationToken);
+            if (staff.Role == EntenteRoles.AuthorityOfficer)
+            {
+                officers[staff.Party!] = actor;
+            }
+        }
+
+        var gbOfficer = officers["GB"];
+        var ruOfficer = officers["RU"];
 
         // The treaty enters into force the way it would for real: both authorities sign, then both ratify.
         foreach (var officer in new[] { gbOfficer, ruOfficer })

@@ -45,7 +45,7 @@ internal static class DatabaseCommands
             output.WriteLine("Seeded the demo community. Every password: " + DemoCommunity.Password);
             foreach (var signIn in DemoCommunity.Describe())
             {
-                output.WriteLine($"  {signIn.Role,-18} {signIn.Email,-28} {signIn.Scope}{(signIn.AuthenticatorKey is null ? string.Empty : "  TOTP key " + signIn.AuthenticatorKey)}");
+                output.WriteLine(signIn.Line);
             }
 
             return 0;

@@ -23,7 +23,6 @@ public static class CultureEndpoints
                 SameSite = SameSiteMode.Lax,
             });
             // Only local paths: an open redirect here would let a link to this site send people anywhere.
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
 }

@@ -22,7 +22,7 @@ internal static class StartupBanner
         output.WriteLine("Officers and the administrator use two-factor sign-in: add the key shown to any TOTP app (or: oathtool --totp -b KEY).");
         foreach (var signIn in signIns)
         {
-            output.WriteLine($"  {signIn.Role,-18} {signIn.Email,-28} {signIn.Scope}{(signIn.AuthenticatorKey is null ? string.Empty : "  TOTP key " + signIn.AuthenticatorKey)}");
+            output.WriteLine(signIn.Line);
         }
 
         output.WriteLine();
