@@ -221,6 +221,48 @@ public static class NameNormalizer
         return new string(buffer[..m]);
     }
 
+    // Case and gender endings of Russian words as they look in a skeleton (-ogo, -ykh → ih, -aya → a, -yi → i …),
+    // longest first.
+    private static readonly string[] InflectionEndings = ["ogo", "ego", "omu", "ami", "ih", "im", "om", "oi", "ei", "oe", "ee", "ui", "ai", "a", "e", "i", "o", "u"];
+
+    /// <summary>
+    /// The stem of a skeleton: Russian case and gender endings removed, and the adjective suffixes -sk- and -n- that
+    /// turn a place or thing into an attribute (KAZANSKII → kazan, as KAZAN; ZELENODOLSKOE → zelenodol, as ZELENODOLSK;
+    /// TSENTRALNYI → central; ALEKSEEVA → alekseev). Words under five letters and numbers are kept whole.
+    /// </summary>
+    public static string Stem(string skeleton)
+    {
+        ArgumentNullException.ThrowIfNull(skeleton);
+        if (skeleton.Length < 5 || char.IsDigit(skeleton[^1]))
+        {
+            return skeleton;
+        }
+
+        var length = skeleton.Length;
+        foreach (var ending in InflectionEndings)
+        {
+            if (length - ending.Length >= 4 && skeleton.EndsWith(ending, StringComparison.Ordinal))
+            {
+                length -= ending.Length;
+                break;
+            }
+        }
+
+        var span = skeleton.AsSpan(0, length);
+        if (length >= 6 && span.EndsWith("sk", StringComparison.Ordinal))
+        {
+            length -= 2;
+        }
+        else if (length >= 5 && span[^1] == 'n' && !IsVowel(span[^2]))
+        {
+            length--;
+        }
+
+        return length == skeleton.Length ? skeleton : skeleton[..length];
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
     private static int CollapseRepeats(Span<char> text)
     {
         if (text.Length == 0)

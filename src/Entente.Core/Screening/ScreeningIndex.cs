@@ -22,6 +22,7 @@ public sealed class ScreeningIndex
     private readonly (string List, ListEntry Entry)[] _entries;
     private readonly string[] _names;
     private readonly int[] _nameEntry;
+    private readonly int[] _entryNameStart;
     private readonly int[] _nameTokenStart;
     private readonly int[] _nameTokens;
     private readonly string[] _nameConcat;
@@ -33,6 +34,17 @@ public sealed class ScreeningIndex
     private readonly ulong[] _deletionKeys;
     private readonly int[] _deletionVocab;
     private readonly Dictionary<string, int[]> _concatNames;
+    private readonly TokenKey[] _keys;
+    private readonly ulong[] _acronymKeys;
+    private readonly bool[] _nameAcronyms;
+    private readonly int[] _trigramKeys;
+    private readonly int[] _trigramVocab;
+    private readonly int[] _acronymNames;
+    private readonly Dictionary<string, int> _stemIds;
+    private readonly int[] _stemStart;
+    private readonly int[] _stemVocab;
+    private readonly int[] _conceptStart;
+    private readonly int[] _conceptVocab;
     private readonly int _selectiveLimit;
     private readonly float _maxWeight;
     private readonly ConcurrentBag<Scratch> _scratchPool = [];
@@ -40,11 +52,62 @@ public sealed class ScreeningIndex
     private ScreeningIndex(
         (string, ListEntry)[] entries, string[] names, int[] nameEntry, int[] nameTokenStart, int[] nameTokens, string[] nameConcat,
         string[] vocab, int[] df, Dictionary<string, int> vocabIds, int[] postingStart, int[] postings,
-        ulong[] deletionKeys, int[] deletionVocab, Dictionary<string, int[]> concatNames)
+        ulong[] deletionKeys, int[] deletionVocab, Dictionary<string, int[]> concatNames, ulong[] acronymKeys, int[] acronymNames, bool[] nameAcronyms)
     {
+        _nameAcronyms = nameAcronyms;
+        _acronymKeys = acronymKeys;
+        _acronymNames = acronymNames;
+        _keys = new TokenKey[vocab.Length];
+        _stemIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var concepts = new int[vocab.Length];
+        var maxConcept = 0;
+        for (var v = 0; v < vocab.Length; v++)
+        {
+            var stem = StemKey(vocab[v]);
+            ref var stemId = ref CollectionsMarshal.GetValueRefOrAddDefault(_stemIds, stem, out var known);
+            if (!known)
+            {
+                stemId = _stemIds.Count - 1;
+            }
+
+            concepts[v] = NameConcepts.Of(NameNormalizer.Stem(vocab[v]));
+            maxConcept = Math.Max(maxConcept, concepts[v]);
+            _keys[v] = new TokenKey(vocab[v], stemId, concepts[v]);
+        }
+
+        (_stemStart, _stemVocab) = Group(_keys.Select(k => k.Stem).ToArray(), _stemIds.Count);
+        var trigramKeys = new List<int>();
+        var trigramVocab = new List<int>();
+        for (var v = 0; v < vocab.Length; v++)
+        {
+            if (vocab[v].Length >= MinTrigramLength - 1)
+            {
+                foreach (var gram in Trigrams(vocab[v]))
+                {
+                    trigramKeys.Add(gram);
+                    trigramVocab.Add(v);
+                }
+            }
+        }
+
+        _trigramKeys = [.. trigramKeys];
+        _trigramVocab = [.. trigramVocab];
+        Array.Sort(_trigramKeys, _trigramVocab);
+        (_conceptStart, _conceptVocab) = Group(concepts, maxConcept + 1);
+
         _entries = entries;
         _names = names;
         _nameEntry = nameEntry;
+        _entryNameStart = new int[entries.Length + 1];
+        for (int i = names.Length - 1, e = entries.Length; e >= 0; e--)
+        {
+            while (i >= 0 && nameEntry[i] >= e)
+            {
+                i--;
+            }
+
+            _entryNameStart[e] = i + 1;
+        }
         _nameTokenStart = nameTokenStart;
         _nameTokens = nameTokens;
         _nameConcat = nameConcat;
@@ -56,14 +119,47 @@ public sealed class ScreeningIndex
         _deletionVocab = deletionVocab;
         _concatNames = concatNames;
         _weight = new float[vocab.Length];
-        var n = Math.Max(1, names.Length);
+        var n = Math.Max(1, entries.Length);
         for (var v = 0; v < vocab.Length; v++)
         {
-            _weight[v] = (float)(1 + Math.Log((double)n / Math.Max(1, df[v])));
+            _weight[v] = Rarity(n, df[v]) * (_keys[v].Concept > 0 ? GenericWeight : 1f);
         }
 
-        _maxWeight = (float)(1 + Math.Log(n));
-        _selectiveLimit = Math.Max(2_000, n / 500);
+        _maxWeight = Rarity(n, 1);
+        _selectiveLimit = Math.Max(2_000, names.Length / 500);
+    }
+
+    // The weight of a word: squared inverse document frequency over entities. Squared, because generic words
+    // (KOMPANIYA, NAUCHNO, BANK) must weigh little beside the one word that names the company, and over entities,
+    // because the eight aliases of one company repeating its name do not make that name common.
+    private static float Rarity(int entities, int frequency)
+    {
+        var idf = 1 + Math.Log((double)entities / Math.Max(1, frequency));
+        return (float)(idf * idf);
+    }
+
+    // Vocabulary ids grouped by a key (stem or concept) in one flat array: ids of key k at [start[k], start[k + 1]).
+    private static (int[] Start, int[] Ids) Group(int[] keyOf, int keyCount)
+    {
+        var start = new int[keyCount + 1];
+        foreach (var key in keyOf)
+        {
+            start[key + 1]++;
+        }
+
+        for (var k = 0; k < keyCount; k++)
+        {
+            start[k + 1] += start[k];
+        }
+
+        var fill = new int[keyCount];
+        var ids = new int[keyOf.Length];
+        for (var v = 0; v < keyOf.Length; v++)
+        {
+            ids[start[keyOf[v]] + fill[keyOf[v]]++] = v;
+        }
+
+        return (start, ids);
     }
 
     /// <summary>Number of names (primary names and aliases) indexed.</summary>
@@ -135,7 +231,13 @@ public sealed class ScreeningIndex
         for (var i = 0; i < analysed.Length; i++)
         {
             nameTokenStart[i] = nameTokens.Count;
-            seen.Clear();
+            // Rarity is counted over entities, not names: the eight aliases of one company repeating its name do not
+            // make that name common.
+            if (i == 0 || nameEntry[i] != nameEntry[i - 1])
+            {
+                seen.Clear();
+            }
+
             foreach (var token in analysed[i].Tokens)
             {
                 ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(vocabIds, token.Skeleton, out var exists);
@@ -225,6 +327,33 @@ public sealed class ScreeningIndex
         }
 
         Array.Sort(keys, keyVocab);
+
+        // Abbreviation keys: the abbreviations of runs of words of every name that is not a person's, hashed, sorted.
+        var acronymKeys = new List<ulong>();
+        var nameAcronyms = new bool[nameArray.Length];
+        var acronymNames = new List<int>();
+        var keysOfName = new HashSet<ulong>();
+        for (var i = 0; i < analysed.Length; i++)
+        {
+            var tokens = analysed[i].Tokens;
+            nameAcronyms[i] = MayHaveAcronyms(entries[nameEntry[i]].Item2.Type, nameArray[i]);
+            if (tokens.Count < 2 || !nameAcronyms[i])
+            {
+                continue;
+            }
+
+            keysOfName.Clear();
+            Acronyms.ForEachRun(tokens.Select(t => t.Skeleton).ToList(), _ => true, (_, _, acronym) => keysOfName.Add(Hash(acronym, -1)));
+            foreach (var key in keysOfName)
+            {
+                acronymKeys.Add(key);
+                acronymNames.Add(i);
+            }
+        }
+
+        var acronymKeyArray = acronymKeys.ToArray();
+        var acronymNameArray = acronymNames.ToArray();
+        Array.Sort(acronymKeyArray, acronymNameArray);
         var concat = new Dictionary<string, int[]>(concatNames.Count, StringComparer.Ordinal);
         foreach (var (key, list) in concatNames)
         {
@@ -233,7 +362,7 @@ public sealed class ScreeningIndex
 
         return new ScreeningIndex(
             [.. entries], nameArray, [.. nameEntry], nameTokenStart, tokenIds, nameConcat,
-            vocabArray, dfArray, vocabIds, postingStart, postings, keys, keyVocab, concat);
+            vocabArray, dfArray, vocabIds, postingStart, postings, keys, keyVocab, concat, acronymKeyArray, acronymNameArray, nameAcronyms);
     }
 
     /// <summary>Screens one name: the best-matching entities, best first, one row per entity.</summary>
@@ -249,22 +378,23 @@ public sealed class ScreeningIndex
 
         var scratch = _scratchPool.TryTake(out var pooled) ? pooled : new Scratch(_names.Length);
         var queryTokens = analysed.Tokens;
-        var querySkeletons = new string[queryTokens.Count];
+        var queryKeys = new TokenKey[queryTokens.Count];
         var queryWeights = new float[queryTokens.Count];
         for (var i = 0; i < queryTokens.Count; i++)
         {
-            querySkeletons[i] = queryTokens[i].Skeleton;
-            queryWeights[i] = _vocabIds.TryGetValue(querySkeletons[i], out var id) ? _weight[id] : _maxWeight;
+            queryKeys[i] = KeyOf(queryTokens[i].Skeleton);
+            queryWeights[i] = WeightOf(queryTokens[i].Skeleton);
         }
 
         try
         {
-            CollectCandidates(analysed, querySkeletons, scratch);
+            var queryAcronyms = MayHaveAcronyms(EntityType.Unknown, query);
+            CollectCandidates(analysed, queryKeys, scratch);
             var candidates = scratch.TopCandidates(CandidateCount);
             var best = new Dictionary<int, (int Name, double Score)>();
             foreach (var name in candidates)
             {
-                var score = Score(querySkeletons, queryWeights, analysed.Concatenated, name, scratch);
+                var score = Score(queryKeys, queryWeights, analysed.Concatenated, queryAcronyms, name, scratch);
                 var entry = _nameEntry[name];
                 // Among equal scores, the name closest in length to the query reads best (ROSOBORONEXPORT, not ROSOBORONEKSPORT OAO).
                 if (score >= options.MinimumScore && (!best.TryGetValue(entry, out var current) || score > current.Score ||
@@ -280,7 +410,7 @@ public sealed class ScreeningIndex
             {
                 var (list, entry) = _entries[entryIndex];
                 var rounded = Math.Round(score, 4);
-                results.Add(new ScreeningMatch(list, entry.EntityId, entry.PrimaryName, _names[name], rounded, Explain(analysed, _names[name])));
+                results.Add(new ScreeningMatch(list, entry.EntityId, entry.PrimaryName, _names[name], rounded, Explain(analysed, queryAcronyms, name)));
             }
 
             return results;
@@ -299,21 +429,43 @@ public sealed class ScreeningIndex
         ArgumentNullException.ThrowIfNull(name);
         var q = NameNormalizer.Analyze(query);
         var n = NameNormalizer.Analyze(name);
-        var qs = q.Tokens.Select(t => t.Skeleton).ToArray();
-        var ns = n.Tokens.Select(t => t.Skeleton).ToArray();
-        return ScoreTokens(qs, qs.Select(WeightOf).ToArray(), q.Concatenated, ns, ns.Select(WeightOf).ToArray(), n.Concatenated);
+        var qs = q.Tokens.Select(t => KeyOf(t.Skeleton)).ToArray();
+        var ns = n.Tokens.Select(t => KeyOf(t.Skeleton)).ToArray();
+        return ScoreTokens(qs, qs.Select(k => WeightOf(k.Skeleton)).ToArray(), q.Concatenated, ns, ns.Select(k => WeightOf(k.Skeleton)).ToArray(), n.Concatenated, acronyms: true);
     }
 
-    private float WeightOf(string skeleton) => _vocabIds.TryGetValue(skeleton, out var id) ? _weight[id] : _maxWeight;
+    // The comparable key of a skeleton: the index's own key for a known word, else its stem and concept looked up.
+    private TokenKey KeyOf(string skeleton)
+    {
+        if (_vocabIds.TryGetValue(skeleton, out var id))
+        {
+            return _keys[id];
+        }
 
-    private void CollectCandidates(AnalyzedName query, string[] skeletons, Scratch scratch)
+        var stem = StemKey(skeleton);
+        return new TokenKey(skeleton, _stemIds.TryGetValue(stem, out var stemId) ? stemId : -1, NameConcepts.Of(NameNormalizer.Stem(skeleton)));
+    }
+
+    // The key on which inflected forms agree: the stem, with C read as K (SOVCOMCARD / SOVKOMKARD, ELECTRONIKA /
+    // ELEKTRONIKA): English spellings of Russian names write К as C before a, o, u and consonants.
+    private static string StemKey(string skeleton) => NameNormalizer.Stem(skeleton).Replace('c', 'k');
+
+    private float WeightOf(string skeleton) => _vocabIds.TryGetValue(skeleton, out var id) ? _weight[id]
+        : _maxWeight * (NameConcepts.Of(NameNormalizer.Stem(skeleton)) > 0 ? GenericWeight : 1f);
+
+    // Words of the bilingual vocabulary (PLANT, KONTSERN, NAUCHNO) describe what a body is, not which one it is: they
+    // weigh half what their rarity alone would give.
+    private const float GenericWeight = 0.5f;
+
+    private void CollectCandidates(AnalyzedName query, TokenKey[] keys, Scratch scratch)
     {
         // Which vocabulary tokens each query token may stand for, with similarity.
+        var skeletons = keys.Select(k => k.Skeleton).ToArray();
         var perToken = new List<(int Vocab, float Similarity)>[skeletons.Length];
         var anySelective = false;
         for (var i = 0; i < skeletons.Length; i++)
         {
-            perToken[i] = SimilarVocabulary(skeletons[i], scratch);
+            perToken[i] = SimilarVocabulary(keys[i], scratch);
             foreach (var (vocab, _) in perToken[i])
             {
                 anySelective |= PostingLength(vocab) <= _selectiveLimit;
@@ -444,6 +596,82 @@ public sealed class ScreeningIndex
             }
         }
 
+        // Abbreviations: a short query word standing for a run of a listed name's words (RNKB), and a run of the
+        // query's words standing for a listed abbreviation (… ROSSISKAYA INNOVATSIONNAYA TOPLIVNO ENERGETICHESKAYA
+        // KOMPANIYA / RITEK).
+        foreach (var key in keys)
+        {
+            if (!Acronyms.MayBeAcronym(key.Skeleton))
+            {
+                continue;
+            }
+
+            var hash = Hash(key.Skeleton, -1);
+            var at = Array.BinarySearch(_acronymKeys, hash);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var from = at;
+            while (from > 0 && _acronymKeys[from - 1] == hash)
+            {
+                from--;
+            }
+
+            var to = at;
+            while (to < _acronymKeys.Length && _acronymKeys[to] == hash)
+            {
+                to++;
+            }
+
+            if (to - from <= _selectiveLimit)
+            {
+                var gain = (float)AcronymCredit * Rarity(_entries.Length, to - from);
+                for (var p = from; p < to; p++)
+                {
+                    scratch.Add(_acronymNames[p], gain);
+                }
+            }
+        }
+
+        // A word made of syllables ends, as often as not, in a whole word of the name it abbreviates (KAMKABEL:
+        // KAMSKII KABEL; REMBAZA: REMONTNAYA BAZA).
+        foreach (var key in keys)
+        {
+            if (key.Skeleton.Length < 6 || _vocabIds.ContainsKey(key.Skeleton) || !Acronyms.MayAbbreviate(key.Skeleton))
+            {
+                continue;
+            }
+
+            for (var split = 2; split <= key.Skeleton.Length - 3; split++)
+            {
+                if (_vocabIds.TryGetValue(key.Skeleton[split..], out var tail) && PostingLength(tail) <= _selectiveLimit)
+                {
+                    var gain = (float)SyllableCredit * _weight[tail];
+                    for (var p = _postingStart[tail]; p < _postingStart[tail + 1]; p++)
+                    {
+                        scratch.Add(_postings[p], gain);
+                    }
+                }
+            }
+        }
+
+        if (skeletons.Length >= 2)
+        {
+            Acronyms.ForEachRun(skeletons, _ => true, (_, _, acronym) =>
+            {
+                if (_vocabIds.TryGetValue(acronym, out var vocab) && PostingLength(vocab) <= _selectiveLimit)
+                {
+                    var gain = (float)AcronymCredit * _weight[vocab];
+                    for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
+                    {
+                        scratch.Add(_postings[p], gain);
+                    }
+                }
+            });
+        }
+
         // The whole name written without spaces, or a one-word query against a spaced name.
         if (query.Tokens.Count > 0)
         {
@@ -465,14 +693,38 @@ public sealed class ScreeningIndex
         }
     }
 
-    private List<(int Vocab, float Similarity)> SimilarVocabulary(string skeleton, Scratch scratch)
+    private List<(int Vocab, float Similarity)> SimilarVocabulary(TokenKey key, Scratch scratch)
     {
+        var skeleton = key.Skeleton;
         var result = new List<(int, float)>();
         scratch.VocabSeen.Clear();
         if (_vocabIds.TryGetValue(skeleton, out var exact))
         {
             result.Add((exact, 1f));
             scratch.VocabSeen.Add(exact);
+        }
+
+        // Other cases of the word, and its translations.
+        if (key.Stem >= 0)
+        {
+            for (var i = _stemStart[key.Stem]; i < _stemStart[key.Stem + 1]; i++)
+            {
+                if (scratch.VocabSeen.Add(_stemVocab[i]))
+                {
+                    result.Add((_stemVocab[i], (float)InflectionCredit));
+                }
+            }
+        }
+
+        if (key.Concept > 0 && key.Concept + 1 < _conceptStart.Length)
+        {
+            for (var i = _conceptStart[key.Concept]; i < _conceptStart[key.Concept + 1]; i++)
+            {
+                if (scratch.VocabSeen.Add(_conceptVocab[i]))
+                {
+                    result.Add((_conceptVocab[i], (float)TranslationCredit));
+                }
+            }
         }
 
         if (skeleton.Length < MinDeletionLength - 1)
@@ -487,6 +739,11 @@ public sealed class ScreeningIndex
             {
                 Probe(Hash(skeleton, skip));
             }
+        }
+
+        if (skeleton.Length >= MinTrigramLength && !result.Exists(r => r.Item2 >= 0.7f))
+        {
+            NearByTrigrams(skeleton, result, scratch);
         }
 
         return result;
@@ -513,12 +770,84 @@ public sealed class ScreeningIndex
                 }
 
                 var similarity = TokenSimilarity(skeleton, _vocab[vocab]);
-                if (similarity >= TokenThreshold)
+                if (similarity > 0)
                 {
                     result.Add((vocab, (float)similarity));
                 }
             }
         }
+    }
+
+    // Words sharing most of their letter triples with a long query word (after C is read as K): spellings more than
+    // one edit apart (AVIATREID / AVIATRADE, SIBANTHRACITE / SIBANTRATSIT, HALFWIND / GALFVIND) that the deletion keys
+    // cannot reach. Asked only when nothing close was found the cheap way.
+    private void NearByTrigrams(string skeleton, List<(int Vocab, float Similarity)> result, Scratch scratch)
+    {
+        var grams = Trigrams(skeleton);
+        var counts = scratch.TrigramCounts;
+        counts.Clear();
+        foreach (var gram in grams)
+        {
+            var at = Array.BinarySearch(_trigramKeys, gram);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var from = at;
+            while (from > 0 && _trigramKeys[from - 1] == gram)
+            {
+                from--;
+            }
+
+            var to = at;
+            while (to < _trigramKeys.Length && _trigramKeys[to] == gram)
+            {
+                to++;
+            }
+
+            // A triple most words share (-ov$, ^ko) says nothing and costs most.
+            if (to - from > MaxTrigramPostings)
+            {
+                continue;
+            }
+
+            for (var p = from; p < to; p++)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, _trigramVocab[p], out _)++;
+            }
+        }
+
+        var needed = Math.Max(3, (grams.Count + 1) / 2);
+        foreach (var (vocab, shared) in counts)
+        {
+            if (shared < needed || !scratch.VocabSeen.Add(vocab))
+            {
+                continue;
+            }
+
+            var similarity = TokenSimilarity(skeleton, _vocab[vocab]);
+            if (similarity > 0)
+            {
+                result.Add((vocab, (float)similarity));
+            }
+        }
+    }
+
+    private const int MaxTrigramPostings = 4_000;
+    private const int MinTrigramLength = 6;
+
+    // Letter triples of a word padded at both ends, C read as K, as distinct integers.
+    private static HashSet<int> Trigrams(string skeleton)
+    {
+        var grams = new HashSet<int>();
+        var padded = "^" + skeleton.Replace('c', 'k') + "$";
+        for (var i = 0; i + 3 <= padded.Length; i++)
+        {
+            grams.Add((padded[i] << 16) ^ (padded[i + 1] << 8) ^ padded[i + 2] ^ (padded[i + 1] << 20));
+        }
+
+        return grams;
     }
 
     // Keeps, at the front of `survivors`, those also in `other` (both sorted); returns how many. Writes only when at
@@ -560,21 +889,22 @@ public sealed class ScreeningIndex
 
     private int PostingLength(int vocab) => _postingStart[vocab + 1] - _postingStart[vocab];
 
-    private double Score(string[] querySkeletons, float[] queryWeights, string queryConcat, int name, Scratch scratch)
+    private double Score(TokenKey[] queryKeys, float[] queryWeights, string queryConcat, bool queryAcronyms, int name, Scratch scratch)
     {
         var start = _nameTokenStart[name];
         var count = _nameTokenStart[name + 1] - start;
-        scratch.NameSkeletons.Clear();
+        scratch.NameKeys.Clear();
         scratch.NameWeights.Clear();
         for (var t = 0; t < count; t++)
         {
             var vocab = _nameTokens[start + t];
-            scratch.NameSkeletons.Add(_vocab[vocab]);
+            scratch.NameKeys.Add(_keys[vocab]);
             scratch.NameWeights.Add(_weight[vocab]);
         }
 
-        return ScoreTokens(querySkeletons, queryWeights, queryConcat,
-            CollectionsMarshal.AsSpan(scratch.NameSkeletons), CollectionsMarshal.AsSpan(scratch.NameWeights), _nameConcat[name]);
+        return ScoreTokens(queryKeys, queryWeights, queryConcat,
+            CollectionsMarshal.AsSpan(scratch.NameKeys), CollectionsMarshal.AsSpan(scratch.NameWeights), _nameConcat[name],
+            queryAcronyms && _nameAcronyms[name]);
     }
 
     /// <summary>
@@ -583,8 +913,8 @@ public sealed class ScreeningIndex
     /// compared on their joined skeletons.
     /// </summary>
     internal static double ScoreTokens(
-        ReadOnlySpan<string> query, ReadOnlySpan<float> queryWeights, string queryConcat,
-        ReadOnlySpan<string> name, ReadOnlySpan<float> nameWeights, string nameConcat)
+        ReadOnlySpan<TokenKey> query, ReadOnlySpan<float> queryWeights, string queryConcat,
+        ReadOnlySpan<TokenKey> name, ReadOnlySpan<float> nameWeights, string nameConcat, bool acronyms)
     {
         if (query.Length == 0 || name.Length == 0)
         {
@@ -597,7 +927,7 @@ public sealed class ScreeningIndex
         {
             for (var j = 0; j < name.Length; j++)
             {
-                similarity[(i * name.Length) + j] = TokenSimilarity(query[i], name[j]);
+                similarity[(i * name.Length) + j] = Similarity(query[i], name[j]);
             }
         }
 
@@ -606,32 +936,16 @@ public sealed class ScreeningIndex
         queryUsed.Clear();
         nameUsed.Clear();
         double matchedQuery = 0, matchedName = 0;
-        var pairs = Math.Min(query.Length, name.Length);
-        for (var p = 0; p < pairs; p++)
+        // Equal words pair first; then abbreviations take the words they stand for (KAMKABEL is KAMSKII KABEL, not a
+        // misspelt KABEL); then the closest of the rest pair greedily.
+        PairGreedily(similarity, name.Length, queryUsed, nameUsed, queryWeights, nameWeights, 1.0, ref matchedQuery, ref matchedName);
+        if (acronyms)
         {
-            var bestAt = -1;
-            var bestValue = 0.0;
-            for (var x = 0; x < pairCount; x++)
-            {
-                if (similarity[x] > bestValue && !queryUsed[x / name.Length] && !nameUsed[x % name.Length])
-                {
-                    bestValue = similarity[x];
-                    bestAt = x;
-                }
-            }
-
-            if (bestAt < 0)
-            {
-                break;
-            }
-
-            var qi = bestAt / name.Length;
-            var nj = bestAt % name.Length;
-            queryUsed[qi] = true;
-            nameUsed[nj] = true;
-            matchedQuery += bestValue * queryWeights[qi];
-            matchedName += bestValue * nameWeights[nj];
+            MatchAcronyms(query, queryWeights, queryUsed, name, nameWeights, nameUsed, ref matchedQuery, ref matchedName);
+            MatchAcronyms(name, nameWeights, nameUsed, query, queryWeights, queryUsed, ref matchedName, ref matchedQuery);
         }
+
+        PairGreedily(similarity, name.Length, queryUsed, nameUsed, queryWeights, nameWeights, 0.0, ref matchedQuery, ref matchedName);
 
         double queryTotal = 0, nameTotal = 0;
         foreach (var w in queryWeights)
@@ -653,7 +967,9 @@ public sealed class ScreeningIndex
         if (query.Length != name.Length && queryConcat.Length >= 6 && nameConcat.Length >= 6)
         {
             // Spacing differs (ROSOBORON EXPORT / ROSOBORONEXPORT): compare the joined forms, a little below a token match.
-            var joined = queryConcat == nameConcat ? 1.0 : StringSimilarity.JaroWinkler(queryConcat, nameConcat);
+            // By edit distance, not Jaro-Winkler: two long names sharing their first words would otherwise look alike.
+            var joined = queryConcat == nameConcat ? 1.0
+                : 1.0 - ((double)StringSimilarity.Levenshtein(queryConcat, nameConcat) / Math.Max(queryConcat.Length, nameConcat.Length));
             if (joined >= 0.9)
             {
                 score = Math.Max(score, joined * 0.97);
@@ -661,6 +977,119 @@ public sealed class ScreeningIndex
         }
 
         return Math.Clamp(score, 0, 1);
+    }
+
+    // Takes, best first, unused pairs whose similarity is at least `floor` (and above zero).
+    private static void PairGreedily(
+        ReadOnlySpan<double> similarity, int nameLength, Span<bool> queryUsed, Span<bool> nameUsed,
+        ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> nameWeights, double floor, ref double matchedQuery, ref double matchedName)
+    {
+        while (true)
+        {
+            var bestAt = -1;
+            var bestValue = 0.0;
+            for (var x = 0; x < similarity.Length; x++)
+            {
+                if (similarity[x] > bestValue && similarity[x] >= floor && !queryUsed[x / nameLength] && !nameUsed[x % nameLength])
+                {
+                    bestValue = similarity[x];
+                    bestAt = x;
+                }
+            }
+
+            if (bestAt < 0)
+            {
+                return;
+            }
+
+            var qi = bestAt / nameLength;
+            var nj = bestAt % nameLength;
+            queryUsed[qi] = true;
+            nameUsed[nj] = true;
+            matchedQuery += bestValue * queryWeights[qi];
+            matchedName += bestValue * nameWeights[nj];
+        }
+    }
+
+    // A person's initials are not an abbreviation (SOLIS, Rene Carlos is not SRC): persons, and names written the way
+    // lists write persons (SURNAME, Given names), are left out; a comma before a legal form (VTB REAL ESTATE, LLC) is not
+    // such a name.
+    private static bool MayHaveAcronyms(EntityType type, string name)
+    {
+        if (type == EntityType.Person)
+        {
+            return false;
+        }
+
+        var comma = name.IndexOf(',', StringComparison.Ordinal);
+        if (comma < 0)
+        {
+            return true;
+        }
+
+        var after = name[(comma + 1)..];
+        return NameNormalizer.Tokenize(after).Length == 0 || LegalForms.IsLegalForm(after);
+    }
+
+    // Unmatched short words of one side read as abbreviations of runs of unmatched words of the other.
+    private static void MatchAcronyms(
+        ReadOnlySpan<TokenKey> shortSide, ReadOnlySpan<float> shortWeights, Span<bool> shortUsed,
+        ReadOnlySpan<TokenKey> longSide, ReadOnlySpan<float> longWeights, Span<bool> longUsed, ref double matchedShort, ref double matchedLong)
+    {
+        for (var i = 0; i < shortSide.Length; i++)
+        {
+            if (shortUsed[i] || !Acronyms.MayAbbreviate(shortSide[i].Skeleton) ||
+                !Acronyms.TryFindRun(shortSide[i].Skeleton, longSide, longUsed, out var start, out var end, out var initials))
+            {
+                continue;
+            }
+
+            // Three letters abbreviate many things; every further letter makes a chance reading less likely. Syllables
+            // (KAMKABEL) can be read into more runs of words than initials can, so they count less.
+            var credit = initials ? AcronymCreditFor(shortSide[i].Skeleton.Length) : SyllableCredit;
+            shortUsed[i] = true;
+            matchedShort += credit * shortWeights[i];
+            for (var j = start; j < end; j++)
+            {
+                longUsed[j] = true;
+                matchedLong += credit * longWeights[j];
+            }
+        }
+    }
+
+    /// <summary>Credit for an abbreviation against the words it abbreviates, at most (five letters or more).</summary>
+    internal const double AcronymCredit = 0.85;
+
+    /// <summary>Credit for a word made of the first syllables of the other side's words.</summary>
+    internal const double SyllableCredit = 0.7;
+
+    internal static double AcronymCreditFor(int letters) => Math.Min(AcronymCredit, 0.35 + (0.1 * letters));
+
+    /// <summary>Credit for the same word in another case or gender.</summary>
+    internal const double InflectionCredit = 0.9;
+
+    /// <summary>Credit for a translation: the words agree in meaning, not in spelling.</summary>
+    internal const double TranslationCredit = 0.85;
+
+    internal static double Similarity(in TokenKey a, in TokenKey b)
+    {
+        if (string.Equals(a.Skeleton, b.Skeleton, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        var spelling = TokenSimilarity(a.Skeleton, b.Skeleton);
+        if (a.Stem >= 0 && a.Stem == b.Stem)
+        {
+            spelling = Math.Max(spelling, InflectionCredit);
+        }
+
+        if (a.Concept > 0 && a.Concept == b.Concept)
+        {
+            spelling = Math.Max(spelling, TranslationCredit);
+        }
+
+        return spelling;
     }
 
     internal static double TokenSimilarity(string a, string b)
@@ -677,60 +1106,107 @@ public sealed class ScreeningIndex
         }
 
         var jw = StringSimilarity.JaroWinkler(a, b);
-        return jw >= TokenThreshold ? jw : 0;
+        return jw >= TokenThreshold ? FuzzyCredit(jw) : 0;
     }
 
-    private static MatchExplanation Explain(AnalyzedName query, string matchedName)
+
+
+
+
+    // A near spelling counts less the further it is: Jaro-Winkler 0.97 (one typing error in a long word) keeps 0.91,
+    // 0.85 (BAZALT / BAZZAL, two different names) keeps 0.61, so an exact rare word outweighs a near one.
+    internal static double FuzzyCredit(double jw) => jw * jw * jw;
+
+
+    // The reading of a match, made the way the score was: equal words, then abbreviations, then the closest of the rest.
+    private MatchExplanation Explain(AnalyzedName query, bool queryAcronyms, int nameId)
     {
-        var name = NameNormalizer.Analyze(matchedName);
+        var name = NameNormalizer.Analyze(_names[nameId]);
         var q = query.Tokens;
         var n = name.Tokens;
+        var qk = q.Select(t => KeyOf(t.Skeleton)).ToArray();
+        var nk = n.Select(t => KeyOf(t.Skeleton)).ToArray();
         var usedQ = new bool[q.Count];
         var usedN = new bool[n.Count];
-        var pairs = new List<(int Q, int N, double S)>();
-        while (true)
+        var matches = new List<(int Order, TokenMatch Match)>();
+        Pair(1.0);
+        if (queryAcronyms && _nameAcronyms[nameId])
         {
-            var best = (Q: -1, N: -1, S: 0.0);
             for (var i = 0; i < q.Count; i++)
             {
-                for (var j = 0; j < n.Count; j++)
+                if (!usedQ[i] && Acronyms.MayAbbreviate(qk[i].Skeleton) && Acronyms.TryFindRun(qk[i].Skeleton, nk, usedN, out var start, out var end, out var initials))
                 {
-                    if (usedQ[i] || usedN[j])
-                    {
-                        continue;
-                    }
-
-                    var s = TokenSimilarity(q[i].Skeleton, n[j].Skeleton);
-                    if (s > best.S)
-                    {
-                        best = (i, j, s);
-                    }
+                    usedQ[i] = true;
+                    usedN.AsSpan(start, end - start).Fill(true);
+                    var words = string.Join(' ', n.Skip(start).Take(end - start).Select(t => t.Surface));
+                    matches.Add((i, new TokenMatch(q[i].Surface, words, TokenMatchKind.Acronym, initials ? AcronymCreditFor(qk[i].Skeleton.Length) : SyllableCredit)));
                 }
             }
 
-            if (best.Q < 0)
+            for (var j = 0; j < n.Count; j++)
             {
-                break;
+                if (!usedN[j] && Acronyms.MayAbbreviate(nk[j].Skeleton) && Acronyms.TryFindRun(nk[j].Skeleton, qk, usedQ, out var start, out var end, out var initials))
+                {
+                    usedN[j] = true;
+                    usedQ.AsSpan(start, end - start).Fill(true);
+                    var words = string.Join(' ', q.Skip(start).Take(end - start).Select(t => t.Surface));
+                    matches.Add((start, new TokenMatch(words, n[j].Surface, TokenMatchKind.Acronym, initials ? AcronymCreditFor(nk[j].Skeleton.Length) : SyllableCredit)));
+                }
             }
-
-            usedQ[best.Q] = true;
-            usedN[best.N] = true;
-            pairs.Add(best);
         }
 
-        pairs.Sort((a, b) => a.Q.CompareTo(b.Q));
-        var matches = pairs.Select(p => new TokenMatch(q[p.Q].Surface, n[p.N].Surface, KindOf(q[p.Q], n[p.N]), Math.Round(p.S, 4))).ToList();
+        Pair(0.0);
+        matches.Sort((a, b) => a.Order.CompareTo(b.Order));
         var unmatchedQuery = q.Where((_, i) => !usedQ[i]).Select(t => t.Surface).ToList();
         var unmatchedName = n.Where((_, j) => !usedN[j]).Select(t => t.Surface).ToList();
         var dropped = query.Dropped.Concat(name.Dropped).Select(t => t.Surface).ToList();
-        return new MatchExplanation(matches, unmatchedQuery, unmatchedName, dropped);
+        return new MatchExplanation(matches.Select(m => m.Match).ToList(), unmatchedQuery, unmatchedName, dropped);
+
+        void Pair(double floor)
+        {
+            while (true)
+            {
+                var best = (Q: -1, N: -1, S: 0.0);
+                for (var i = 0; i < q.Count; i++)
+                {
+                    for (var j = 0; j < n.Count; j++)
+                    {
+                        if (usedQ[i] || usedN[j])
+                        {
+                            continue;
+                        }
+
+                        var similarity = Similarity(qk[i], nk[j]);
+                        if (similarity > best.S && similarity >= floor)
+                        {
+                            best = (i, j, similarity);
+                        }
+                    }
+                }
+
+                if (best.Q < 0)
+                {
+                    return;
+                }
+
+                usedQ[best.Q] = true;
+                usedN[best.N] = true;
+                matches.Add((best.Q, new TokenMatch(q[best.Q].Surface, n[best.N].Surface, KindOf(q[best.Q], n[best.N], qk[best.Q], nk[best.N]), Math.Round(best.S, 4))));
+            }
+        }
     }
 
-    private static TokenMatchKind KindOf(NameToken query, NameToken name)
+    private static TokenMatchKind KindOf(NameToken query, NameToken name, in TokenKey queryKey, in TokenKey nameKey)
     {
         if (query.Skeleton != name.Skeleton)
         {
-            return TokenMatchKind.Typo;
+            var spelling = TokenSimilarity(query.Skeleton, name.Skeleton);
+            var sameStem = queryKey.Stem >= 0 && queryKey.Stem == nameKey.Stem && spelling <= InflectionCredit;
+            // Equal stems once C is read as K are two spellings of one word (SOVCOMCARD / SOVKOMKARD), not two forms.
+            return sameStem && NameNormalizer.Stem(query.Skeleton) != NameNormalizer.Stem(name.Skeleton) ? TokenMatchKind.Transliteration
+                : sameStem ? TokenMatchKind.Inflection
+                : queryKey.Concept > 0 && queryKey.Concept == nameKey.Concept && spelling <= TranslationCredit ? TokenMatchKind.Translation
+                : TokenMatchKind.Typo;
         }
 
         if (((query.Traits | name.Traits) & TokenTraits.Homoglyph) != 0)
@@ -781,7 +1257,9 @@ public sealed class ScreeningIndex
 
         public HashSet<int> VocabSeen { get; } = [];
 
-        public List<string> NameSkeletons { get; } = new(8);
+        public Dictionary<int, int> TrigramCounts { get; } = [];
+
+        public List<TokenKey> NameKeys { get; } = new(8);
 
         public List<float> NameWeights { get; } = new(8);
 
@@ -851,3 +1329,7 @@ public sealed class ScreeningIndex
         }
     }
 }
+
+/// <summary>A vocabulary word as the scorer compares it: its skeleton, its stem's id in the index (-1: a stem the index
+/// does not hold) and its concept (0: none).</summary>
+internal readonly record struct TokenKey(string Skeleton, int Stem, int Concept);

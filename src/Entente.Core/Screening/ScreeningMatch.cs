@@ -14,6 +14,15 @@ public enum TokenMatchKind
 
     /// <summary>Close but not equal: a typing error or a variant spelling.</summary>
     Typo = 3,
+
+    /// <summary>The same word in another case or gender, or as an adjective (KAZANSKII / KAZAN, POPOVA / POPOV).</summary>
+    Inflection = 4,
+
+    /// <summary>A translation of the word between Russian and English (ZAVOD / PLANT, VERFI / SHIPYARDS).</summary>
+    Translation = 5,
+
+    /// <summary>An abbreviation made of the initials of the other side's words (NIIP / NAUCHNO ISSLEDOVATELSKII INSTITUT PRIBOROSTROENIYA).</summary>
+    Acronym = 6,
 }
 
 /// <summary>One pair in the explanation of a match.</summary>

@@ -15,16 +15,31 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
     private static readonly string[] VariantSchemes = ["icao_doc_9303", "bgn_pcgn", "gost_779_alt", "gost_779", "ala_lc", "scientific", "mvd_782", "wikipedia", "telegram", "ungegn_1987"];
 
     [Fact]
-    public void OfacHeldOutAlias_FindsNearlyEveryReachableEntity_WhenRussianEntitiesQueried()
+    public void OfacHeldOutAlias_FindsMostEntities_WhenRussianEntitiesQueried()
     {
         var folder = Path.GetDirectoryName(SharedData.RequireFile("sanctions/ofac-2025/alt.csv"))!;
         var ofac = ListFormats.Load(folder, ListFormats.OfacCsv);
+
+        // Entities with a Russian address among their addresses (an entity's first address may be elsewhere).
+        var russian = new HashSet<string>(StringComparer.Ordinal);
+        using (var reader = new StreamReader(Path.Combine(folder, "add.csv")))
+        {
+            var csv = new CsvRecordReader(reader, "add.csv");
+            while (csv.Read() is { } row)
+            {
+                if (row.Count >= 5 && string.Equals(row[4].Trim(), "Russia", StringComparison.Ordinal))
+                {
+                    russian.Add(row[0].Trim());
+                }
+            }
+        }
+
         var heldOut = new Dictionary<string, string>(StringComparer.Ordinal);
         var entries = new List<ListEntry>();
         foreach (var entry in ofac.Entries)
         {
             var names = entry.AllNames().ToList();
-            if (string.Equals(entry.Country, "Russia", StringComparison.Ordinal) && names.Count >= 2)
+            if (russian.Contains(entry.EntityId) && names.Count >= 2)
             {
                 heldOut[entry.EntityId] = names[^1];
                 entries.Add(entry with { PrimaryName = names[0], Aliases = names.Skip(1).Take(names.Count - 2).ToList() });
@@ -36,13 +51,8 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
         }
 
         var index = ScreeningIndex.Build([new SanctionsList("ofac", entries)]);
-
-        // The ceiling for any name matcher: held-out aliases sharing at least one word with a remaining name of their
-        // entity (the others are translations or acronyms: BANK FOR FOREIGN TRADE / VTB).
         var byId = entries.ToDictionary(e => e.EntityId, StringComparer.Ordinal);
-        var reachable = heldOut.Count(h => byId[h.Key].AllNames().SelectMany(n => NameNormalizer.Analyze(n).Tokens)
-            .Select(t => t.Skeleton).Intersect(NameNormalizer.Analyze(h.Value).Tokens.Select(t => t.Skeleton)).Any());
-        int at1 = 0, at10 = 0;
+        int at1 = 0, at10 = 0, related = 0;
         var misses = new List<string>();
         foreach (var (id, alias) in heldOut)
         {
@@ -50,6 +60,10 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
             var rank = matches.ToList().FindIndex(m => m.EntityId == id);
             at1 += rank == 0 ? 1 : 0;
             at10 += rank is >= 0 and < 10 ? 1 : 0;
+
+            // Whether the held-out alias has anything in common with the names left (a word, a form, a translation,
+            // an abbreviation): without that, no name matcher can find the entity.
+            related += byId[id].AllNames().Any(n => index.Compare(alias, n) > 0) ? 1 : 0;
             if (rank != 0 && misses.Count < 15)
             {
                 misses.Add($"{alias} → {(matches.Count > 0 ? matches[0].MatchedName : "none")} (rank {rank})");
@@ -58,13 +72,14 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
 
         var recall1 = (double)at1 / heldOut.Count;
         var recall10 = (double)at10 / heldOut.Count;
-        output.WriteLine($"OFAC 2025 held-out aliases of Russian entities: {heldOut.Count} queries, {index.NameCount} names indexed; recall@1 {recall1:P2}, recall@10 {recall10:P2}; {(double)reachable / heldOut.Count:P2} share a word with a remaining name");
+        output.WriteLine($"OFAC 2025 held-out aliases of Russian entities: {heldOut.Count} queries, {index.NameCount} names indexed; recall@1 {recall1:P2}, recall@10 {recall10:P2}; {(double)related / heldOut.Count:P2} have anything in common with a remaining name");
         misses.ForEach(output.WriteLine);
-        // The project's targets are 0.98 and 0.95; they are not reached (see bench/results/screening.md): a good part of
-        // the held-out aliases share no word with any other name of their entity. These floors guard against regression.
-        Assert.True(recall10 >= 0.75, $"recall@10 {recall10:P2}");
-        Assert.True(recall10 >= 0.95 * reachable / heldOut.Count, $"recall@10 {recall10:P2} is far below the word-sharing ceiling");
-        Assert.True(recall1 >= 0.60, $"recall@1 {recall1:P2}");
+
+        // The targets of the screening work are 0.95 and 0.98; they are not reached (see bench/results/screening.md):
+        // a tenth of the held-out aliases share nothing with the names left, and many more are translations of them.
+        // These floors guard the figures reached against regression.
+        Assert.True(recall10 >= 0.86, $"recall@10 {recall10:P2}");
+        Assert.True(recall1 >= 0.75, $"recall@1 {recall1:P2}");
     }
 
     [Fact]

@@ -1,0 +1,203 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace Entente.Core.Screening;
+
+/// <summary>
+/// Abbreviations made of the initials of consecutive words: RNKB for ROSSIISKII NATSIONALNYI KOMMERCHESKII BANK,
+/// TSNIIKHM for TSENTRALNYI NAUCHNO-ISSLEDOVATELSKII INSTITUT KHIMII I MEKHANIKI, UBRD for URAL BANK FOR
+/// RECONSTRUCTION AND DEVELOPMENT. Russian organisations are listed under both forms, often with nothing else in
+/// common. Initials are taken from skeletons, so that a word beginning with Ц, Х, Ч, Ш or Ж gives the letter the
+/// abbreviation uses in every scheme (TS → c: ЦНИИ, TSNII and CNII agree). Conjunctions and prepositions may or may
+/// not give a letter (UBRD, UBRIR), so both readings are made.
+/// </summary>
+internal static class Acronyms
+{
+    /// <summary>The longest run of words read as one abbreviation.</summary>
+    internal const int MaxWords = 8;
+
+    /// <summary>Abbreviations are three to eight letters long (in skeleton form); two letters say too little.</summary>
+    internal const int MinLetters = 3;
+
+    internal const int MaxLetters = 8;
+
+    private static readonly FrozenSet<string> FunctionWords = new[] { "i", "и", "and", "of", "the", "for", "po", "по", "na", "на", "v", "в", "im", "им", "imeni", "имени", "named", "after", "de", "la" }
+        .Select(w => NameNormalizer.NormalizeToken(w).Skeleton).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a word (skeleton) may be an abbreviation: three to eight letters, no digits.</summary>
+    internal static bool MayBeAcronym(string skeleton)
+    {
+        if (skeleton.Length is < MinLetters or > MaxLetters)
+        {
+            return false;
+        }
+
+        foreach (var c in skeleton)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a word (skeleton) may abbreviate a run of words, by initials or by syllables: 3 to 16 letters.</summary>
+    internal static bool MayAbbreviate(string skeleton)
+    {
+        if (skeleton.Length is < MinLetters or > 16)
+        {
+            return false;
+        }
+
+        foreach (var c in skeleton)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a word (skeleton) is a conjunction or preposition that an abbreviation may skip.</summary>
+    internal static bool IsFunctionWord(string skeleton) => FunctionWords.Contains(skeleton);
+
+    /// <summary>
+    /// Every abbreviation of every run of at least two words (with and without the initials of function words),
+    /// passed to <paramref name="found"/> with the run's bounds. Runs stop at numbers.
+    /// </summary>
+    internal static void ForEachRun(IReadOnlyList<string> skeletons, Func<int, bool> usable, Action<int, int, string> found)
+    {
+        var skipping = new StringBuilder(MaxWords);
+        var keeping = new StringBuilder(MaxWords);
+        for (var start = 0; start < skeletons.Count; start++)
+        {
+            if (!usable(start) || IsFunctionWord(skeletons[start]) || !char.IsAsciiLetter(skeletons[start][0]))
+            {
+                continue;
+            }
+
+            skipping.Clear();
+            keeping.Clear();
+            var words = 0;
+            for (var end = start; end < skeletons.Count && end - start < MaxWords && usable(end); end++)
+            {
+                var word = skeletons[end];
+                if (!char.IsAsciiLetter(word[0]))
+                {
+                    break;
+                }
+
+                keeping.Append(word[0]);
+                if (IsFunctionWord(word))
+                {
+                    continue;
+                }
+
+                skipping.Append(word[0]);
+                words++;
+                if (words < 2)
+                {
+                    continue;
+                }
+
+                var skipped = NameNormalizer.Skeleton(skipping.ToString());
+                if (skipped.Length is >= MinLetters and <= MaxLetters)
+                {
+                    found(start, end + 1, skipped);
+                }
+
+                if (keeping.Length != skipping.Length)
+                {
+                    var kept = NameNormalizer.Skeleton(keeping.ToString());
+                    if (kept != skipped && kept.Length is >= MinLetters and <= MaxLetters)
+                    {
+                        found(start, end + 1, kept);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds a run of at least two unused words on one side that <paramref name="target"/> (a skeleton) abbreviates:
+    /// the target is the words' beginnings written together, one letter each (NIIP) or more (KAMKABEL = KAMSKII KABEL,
+    /// GOSNIIMASH = GOSUDARSTVENNYI NAUCHNO ISSLEDOVATELSKII INSTITUT MASHINOSTROENIYA). Conjunctions may give nothing.
+    /// Returns the run's bounds and whether every word gave a single letter (an initialism), or false.
+    /// </summary>
+    internal static bool TryFindRun(string target, ReadOnlySpan<TokenKey> side, ReadOnlySpan<bool> used, out int start, out int end, out bool initials)
+    {
+        for (start = 0; start < side.Length; start++)
+        {
+            var first = side[start].Skeleton;
+            if (used[start] || first[0] != target[0] || IsFunctionWord(first))
+            {
+                continue;
+            }
+
+            var limit = start;
+            while (limit < side.Length && limit - start < MaxWords && !used[limit] && char.IsAsciiLetter(side[limit].Skeleton[0]))
+            {
+                limit++;
+            }
+
+            if (limit - start >= 2 && Match(target, 0, '\0', side, start, start, limit, true, out end, out initials))
+            {
+                return true;
+            }
+        }
+
+        start = end = -1;
+        initials = false;
+        return false;
+    }
+
+    // Whether target[at..] is spelled by beginnings of side[word..] (at least up to two words from `from`), each word
+    // giving a prefix. A letter equal to the one before it may be absorbed (skeletons write doubled letters once).
+    private static bool Match(string target, int at, char previous, ReadOnlySpan<TokenKey> side, int from, int word, int limit, bool single, out int end, out bool initials)
+    {
+        end = word;
+        initials = single;
+        if (at == target.Length)
+        {
+            return word - from >= 2;
+        }
+
+        if (word == limit)
+        {
+            return false;
+        }
+
+        var text = side[word].Skeleton;
+        if (IsFunctionWord(text) && word > from && Match(target, at, previous, side, from, word + 1, limit, single, out end, out initials))
+        {
+            return true;
+        }
+
+        var i = at;
+        var last = previous;
+        for (var length = 0; length < text.Length; length++)
+        {
+            var c = text[length];
+            if (i < target.Length && target[i] == c)
+            {
+                i++;
+            }
+            else if (c != last)
+            {
+                return false;
+            }
+
+            last = c;
+            if (Match(target, i, last, side, from, word + 1, limit, single && length == 0, out end, out initials))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,290 @@
+using System.Collections.Frozen;
+
+namespace Entente.Core.Screening;
+
+/// <summary>
+/// The words of Russian organisation names and their English translations, as one concept each: ZAVOD and PLANT,
+/// KONSTRUKTORSKOE BYURO and DESIGN BUREAU, НАУЧНО-ИССЛЕДОВАТЕЛЬСКИЙ and RESEARCH. Sanctions lists give the same
+/// company in both languages (JSC ADMIRALTY SHIPYARDS / AO ADMIRALTEISKIE VERFI), so a name matcher that knows only
+/// spelling cannot see that two aliases agree. Words are compared on their stems (<see cref="NameNormalizer.Stem"/>),
+/// so one form stands for every case and gender (TSENTRALNYI, TSENTRALNOGO, TSENTRALNAYA).
+/// </summary>
+/// <remarks>
+/// Written by hand for the vocabulary of defence, industry, finance and state bodies that Russian lists carry; a word
+/// belongs to one concept only. Proper names never appear here: a concept match is weaker than a spelling match.
+/// </remarks>
+public static class NameConcepts
+{
+    // One line per concept: its key, then the words that express it in English, Russian transliteration and Cyrillic.
+    private static readonly string[] Lines =
+    [
+        "plant: plant, factory, works, zavod, zavody, завод",
+        "combine: combine, kombinat, комбинат",
+        "design: design, designing, konstruktorskoe, konstruktorsko, konstruktorskii, конструкторское, proektirovanie, proektirovaniya, проектирование",
+        "project: project, projects, proekt, proektnye, proektnyi, проект, проектный",
+        "bureau: bureau, byuro, biuro, бюро",
+        "institute: institute, institut, институт",
+        "research: research, issledovatelskii, issledovatelskiy, issledovatelskogo, исследовательский, issledovanii, issledovaniya, исследований",
+        "science: scientific, science, sciences, nauchno, nauchnyi, nauchnyy, nauka, nauki, научно, научный, наука",
+        "production: production, producing, manufacturing, proizvodstvennoe, proizvodstvennyi, proizvodstvo, производственное, производство",
+        "industry: industry, industrial, promyshlennyi, promyshlennaya, promyshlennosti, промышленный, промышленность",
+        "association: association, united, unified, obedinenie, obedinennaya, obyedinenie, объединение, объединённая",
+        "enterprise: enterprise, enterprises, predpriyatie, predpriiatie, предприятие",
+        "company: company, companies, kompaniya, kompania, компания",
+        "firm: firm, firma, фирма",
+        "corporation: corporation, korporatsiya, корпорация",
+        "concern: concern, kontsern, концерн",
+        "group: group, gruppa, grupp, группа",
+        "holding: holding, kholding, холдинг",
+        "commercial: commercial, kommercheskii, kommercheskiy, коммерческий",
+        "investment: investment, investments, investitsionnyi, investitsionnaya, investitsii, инвестиционный, инвестиции",
+        "finance: finance, financial, finansovyi, finansovaya, finansy, финансовый, финансы",
+        "insurance: insurance, strakhovanie, strakhovaya, strakhovoi, страхование, страховая",
+        "leasing: leasing, lizing, lizingovaya, лизинг, лизинговая",
+        "savings: savings, sberegatelnyi, сберегательный",
+        "credit: credit, lending, kredit, kreditovaniya, kreditnyi, кредит, кредитование",
+        "settlement: settlement, settlements, raschetnyi, raschetov, raschetnye, расчётный, расчётов",
+        "national: national, natsionalnyi, национальный",
+        "international: international, mezhdunarodnyi, международный",
+        "regional: regional, oblastnoi, областной, kraevoi, краевой, regionalnyi, региональный",
+        "central: central, tsentralnyi, центральный",
+        "centre: center, centre, tsentr, центр",
+        "state: state, gosudarstvennyi, государственный",
+        "federal: federal, federalnyi, федеральный",
+        "unitary: unitary, unitarnoe, унитарное",
+        "budgetary: budgetary, budget, byudzhetnoe, бюджетное, бюджет",
+        "autonomous: autonomous, avtonomnoe, автономное",
+        "institution: institution, establishment, uchrezhdenie, учреждение",
+        "education: education, educational, obrazovatelnoe, obrazovaniya, образовательное, образование",
+        "higher: higher, vysshego, высшего",
+        "university: university, universitet, университет",
+        "academy: academy, akademiya, академия",
+        "military: military, voennyi, voenno, военный, военно, voiskovaya, войсковая",
+        "unit: unit, chast, часть",
+        "defence: defence, defense, oborony, oboronnyi, обороны, оборонный",
+        "ministry: ministry, ministerstvo, министерство",
+        "russia: russia, russian, rossiiskii, rossiya, rossii, rossiiskoi, российский, россия, russkii, русский",
+        "moscow: moscow, moskva, moskovskii, москва, московский",
+        "machine: machine, machines, mashina, mashiny, машина, машины",
+        "machinebuilding: mashinostroitelnyi, mashinostroenie, machinebuilding, машиностроительный, машиностроение",
+        "engineering: engineering, inzhenernyi, inzhiniring, инженерный, инжиниринг",
+        "instrument: instrument, instruments, device, devices, pribor, pribory, priborov, прибор, приборы",
+        "instrumentmaking: priborostroenie, priborostroeniya, priborostroitelnyi, приборостроение",
+        "electronics: electronic, electronics, elektronnyi, elektronika, электроника, электронный, radioelectronic, radioelektronnyi, радиоэлектронный",
+        "electric: electric, electrical, elektricheskii, электрический",
+        "electrotechnical: electrotechnical, elektrotekhnicheskii, электротехнический",
+        "mechanical: mechanical, mechanics, mekhanicheskii, mekhaniki, mekhanika, механический, механика",
+        "chemical: chemical, chemicals, chemistry, khimicheskii, khimicheskikh, khimii, khimiya, химический, химия",
+        "technology: technology, technologies, technological, tekhnologii, tekhnologiya, tekhnologicheskii, технологии, технологический",
+        "technical: technical, tekhnicheskii, технический",
+        "equipment: equipment, apparatus, oborudovanie, apparatura, apparatury, tekhnika, tekhniki, оборудование, аппаратура, техника",
+        "system: system, systems, sistema, sistemy, sistemnoe, система, системы, системное",
+        "communication: communication, communications, svyaz, svyazi, связь, связи",
+        "management: management, managing, upravlyayushchaya, управляющая, menedzhment",
+        "directorate: directorate, department, administration, upravlenie, управление, departament",
+        "aviation: aviation, aircraft, aviatsionnyi, aviatsionnaya, авиационный, avia",
+        "helicopter: helicopter, helicopters, vertolet, vertolety, вертолёт, вертолеты",
+        "engine: engine, engines, motor, motors, dvigatel, dvigateli, двигатель, motornyi, моторный",
+        "automobile: automobile, motorvehicle, avtomobilnyi, автомобильный, avtozavod, автозавод",
+        "space: space, cosmic, kosmicheskii, kosmicheskikh, космический, cosmonautics, kosmonavtika, космонавтика",
+        "rocket: rocket, missile, raketnyi, raketa, ракетный, ракета",
+        "optics: optical, optics, opticheskii, optika, оптический, оптика",
+        "precision: precision, precise, pretsizionnyi, tochnyi, tochnoi, tochnykh, точный, прецизионный",
+        "special: special, spetsialnyi, spetsialnogo, специальный",
+        "specialised: specialized, specialised, spetsializirovannoe, специализированное",
+        "experimental: experimental, pilot, opytnyi, opytno, опытный",
+        "construction: construction, stroitelnyi, stroitelnaya, stroitelstvo, строительный, строительство",
+        "oil: oil, petroleum, neft, neftyanaya, нефтяная, нефть",
+        "gas: gas, gaz, gazovyi, газ, газовый",
+        "refinery: refinery, refining, neftepererabatyvayushchii, нефтеперерабатывающий",
+        "coal: coal, ugol, ugolnye, ugolnaya, угольная, уголь",
+        "energy: energy, energiya, energeticheskaya, energeticheskii, энергия, энергетическая",
+        "power: power, silovye, silovoi, силовые",
+        "fuel: fuel, toplivo, toplivnyi, toplivno, топливо, топливный",
+        "metallurgy: metallurgical, metallurgy, metallurgicheskii, металлургический",
+        "steel: steel, stal, сталь",
+        "mining: mining, gornyi, gornodobyvayushchaya, горный",
+        "geology: geological, geology, geologicheskii, geologiya, геологический, геология",
+        "prospecting: prospecting, exploration, razvedochnyi, razvedka, разведка",
+        "transport: transport, transportation, transportnaya, транспорт, транспортная",
+        "shipping: shipping, sudokhodnaya, sudokhodstvo, судоходная, судоходство",
+        "shipbuilding: shipbuilding, sudostroitelnyi, sudostroenie, судостроительный, судостроение",
+        "shipyard: shipyard, shipyards, verf, verfi, верфь, верфи",
+        "shiprepair: shiprepair, shiprepairing, sudoremontnyi, sudoremonta, судоремонтный",
+        "repair: repair, remont, remontnyi, ремонт, ремонтный",
+        "armour: armoured, armored, bronetankovyi, бронетанковый",
+        "weapons: weapons, arms, armament, oruzhie, vooruzhenie, оружие, вооружение",
+        "marine: marine, maritime, sea, morskoi, morskoe, морской",
+        "river: river, rechnoi, речной",
+        "fleet: fleet, flot, флот",
+        "air: air, vozdushnyi, воздушный",
+        "materials: materials, material, materialy, materialov, материалы",
+        "products: products, product, produkty, produktov, produktsii, продукты, продукция",
+        "metal: metal, metals, metallicheskii, металлический",
+        "complex: complex, kompleks, комплекс",
+        "hydraulics: hydraulics, hydraulic, gidravlika, gidravliki, гидравлика",
+        "automation: automation, automatics, avtomatika, avtomatiki, автоматика",
+        "acoustics: acoustics, acoustic, akustika, akusticheskii, акустика",
+        "information: information, informational, informatsionnyi, информационный, informatsii",
+        "computing: computing, computer, vychislitelnyi, вычислительный",
+        "laboratory: laboratory, lab, laboratoriya, лаборатория",
+        "head: head, lead, leading, golovnoe, golovnoi, головное",
+        "main: main, chief, glavnoe, glavnyi, главное, главный",
+        "intelligence: intelligence, razvedyvatelnoe, разведывательное",
+        "staff: staff, shtab, штаб",
+        "fund: fund, foundation, fond, фонд",
+        "pension: pension, pensionnyi, пенсионный",
+        "private: private",
+        "security: security, okhrannaya, okhrana, охранная, bezopasnost, безопасность",
+        "agency: agency, agentstvo, агентство",
+        "social: social, sotsialnyi, sotsialnogo, социальный",
+        "news: news, novosti, новости",
+        "service: service, services, servis, sluzhba, служба, сервис",
+        "north: north, northern, sever, severnyi, север, северный",
+        "south: south, southern, yug, yuzhnyi, юг, южный",
+        "east: east, eastern, vostok, vostochnyi, восток, восточный",
+        "west: west, western, zapad, zapadnyi, запад, западный",
+        "new: new, novyi, novaya, новый",
+        "trade: trade, trading, torgovyi, torgovlya, torgovo, торговый, торговля",
+        "foreign: foreign, external, vneshnii, vneshnei, внешний",
+        "development: development, razvitie, razvitiya, развитие",
+        "reconstruction: reconstruction, rekonstruktsii, rekonstruktsiya, реконструкция",
+        "export: export, exports, eksport, экспорт",
+        "import: import, imports, импорт",
+        "cable: cable, cables, kabel, kabelnyi, кабель, кабельный",
+        "radio: radio, радио, radiotekhnicheskii, radioengineering",
+        "navigation: navigation, navigatsiya, навигация",
+        "testing: testing, test, ispytatelnyi, ispytanii, испытательный",
+        "award: order, ordena, орден",
+        "labour: labour, labor, trudovogo, трудовой",
+        "red: red, krasnogo, krasnyi, красный",
+        "banner: banner, znameni, знамя",
+        "named: named, imeni, имени",
+        "nonstate: nonstate, negosudarstvennyi, негосударственный",
+        "liquefied: liquefied, szhizhennyi, сжиженный",
+        "natural: natural, prirodnyi, природный",
+        "estate: realestate, nedvizhimost, недвижимость",
+        "asset: asset, assets, aktivy, активы",
+        "capital: capital, kapital, капитал",
+        "card: card, karta, карта",
+        "drilling: drilling, burenie, burovaya, бурение, буровая",
+        "channel: channel, kanal, канал",
+        "first: first, pervyi, первый",
+        "second: second, vtoroi, второй",
+        "movement: movement, dvizhenie, движение",
+        "union: union, soyuz, союз",
+        "joint: joint, sovmestnoe, совместное",
+        "venture: venture, venchurnaya, венчурная",
+        "nuclear: nuclear, atomic, yadernyi, atomnyi, ядерный, атомный",
+        "thermonuclear: thermonuclear, termoyadernykh, термоядерный",
+        "innovation: innovation, innovative, innovations, innovatsionnyi, innovatsii, инновационный, инновации",
+        "digital: digital, tsifrovoi, tsifrovye, цифровой",
+        "solutions: solutions, solution, resheniya, resheniye, решения",
+        "road: road, roads, dorozhnaya, dorozhnyi, дорожная",
+        "railway: railway, railways, zheleznodorozhnyi, железнодорожный",
+        "civil: civil, civilian, grazhdanskoi, grazhdanskii, гражданский",
+        "measuring: measuring, measurement, measurements, izmeritelnye, izmeritelnyi, измерительный",
+        "battery: battery, batteries, accumulator, akkumulyatornaya, аккумуляторная",
+        "rubber: rubber, rezinovykh, rezinotekhnicheskikh, kauchuk, каучук",
+        "synthetic: synthetic, sinteticheskii, синтетический",
+        "underwater: underwater, subsea, submarine, podvodnoe, podvodnogo, podvodnaya, подводное, подводная",
+        "post: post, postal, pochta, pochtovyi, почта",
+        "lubricants: lubricants, lubricant, smazochnye, смазочные",
+        "exchange: exchange, birzha, биржа",
+        "depository: depository, depozitarii, депозитарий",
+        "payment: payment, payments, platezhnyi, platezhnye, платёжный",
+        "petrochemical: petrochemical, neftekhimicheskii, нефтехимический",
+        "pipeline: pipeline, truboprovod, трубопровод",
+        "pipe: pipe, pipes, truba, trub, трубы",
+        "polymer: polymer, polymers, polimernykh, полимерный",
+        "airline: airline, airlines, aviakompaniya, авиакомпания",
+        "flight: flight, letnyi, letnyy, лётный",
+        "detachment: detachment, otryad, отряд",
+        "regiment: regiment, polk, полк",
+        "brigade: brigade, brigada, бригада",
+        "division: division, diviziya, дивизия",
+        "guards: guards, gvardeiskii, гвардейский",
+        "semiconductor: semiconductor, semiconductors, poluprovodnikov, полупроводников",
+        "physics: physics, physical, fiziki, fizicheskii, физики",
+        "theoretical: theoretical, teoreticheskoi, теоретической",
+        "applied: applied, prikladnoi, прикладной",
+        "heavy: heavy, tyazhelogo, тяжёлый",
+        "components: components, component, komponenty, компоненты",
+        "young: young, youth, yunyi, юный, molodezhnyi",
+        "army: army, armiya, армия",
+        "patriotic: patriotic, patrioticheskii, патриотический",
+        "volunteer: volunteer, volunteers, dobrovolets, dobrovoltsev, добровольцев",
+        "imperial: imperial, imperskoe, имперское",
+        "children: children, childrens, detskoe, детское",
+        "charitable: charitable, charity, blagotvoritelnyi, благотворительный",
+        "public: public, obshchestvennyi, obshchestvennoe, общественный",
+        "organisation: organization, organisation, organizatsiya, организация",
+        "noncommercial: noncommercial, nonprofit, nekommercheskaya, некоммерческая",
+        "marketing: marketing, sbytovoe, сбытовое",
+        "life: life, zhizni, жизни",
+        "leather: leather, kozhevennyi",
+        "gold: gold, zoloto, zolotoi, золото",
+        "diamond: diamond, diamonds, almaznyi, алмазный",
+        "jewellery: jewelry, jewellery, yuvelirnyi, ювелирный",
+        "timber: timber, wood, lesnoi, лесной",
+        "fertiliser: fertilizer, fertilizers, udobrenii, удобрений",
+        "agricultural: agricultural, agro, selskokhozyaistvennyi, сельскохозяйственный",
+        "port: port, portovaya, портовая",
+        "sea: seaport, morport",
+        "salvage: salvage, rescue, spasatelnaya, спасательная",
+        "instrumentengineering: instrumentation, instrumentmaking",
+    ];
+
+    private static readonly Lazy<(FrozenDictionary<string, int> ByStem, string[] Keys)> Table = new(Build);
+
+    /// <summary>The concept of a token skeleton's stem, or 0 when the word is not in the vocabulary.</summary>
+    public static int Of(string stem)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        return Table.Value.ByStem.TryGetValue(stem, out var concept) ? concept : 0;
+    }
+
+    /// <summary>The key of a concept (for explanations), e.g. "plant".</summary>
+    public static string KeyOf(int concept) => concept > 0 && concept < Table.Value.Keys.Length ? Table.Value.Keys[concept] : string.Empty;
+
+    private static (FrozenDictionary<string, int>, string[]) Build()
+    {
+        var byStem = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new List<string> { string.Empty };
+        foreach (var line in Lines)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var concept = keys.Count;
+            keys.Add(line[..colon]);
+            foreach (var word in line[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var stem = NameNormalizer.Stem(NameNormalizer.NormalizeToken(word).Skeleton);
+                // A stem claimed by two concepts would join unrelated words: the first claim stands (tested).
+                byStem.TryAdd(stem, concept);
+            }
+        }
+
+        return (byStem.ToFrozenDictionary(StringComparer.Ordinal), [.. keys]);
+    }
+
+    /// <summary>Words whose stem is already claimed by an earlier concept (for the vocabulary's own test).</summary>
+    internal static IEnumerable<string> Collisions()
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in Lines)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var key = line[..colon];
+            foreach (var word in line[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var stem = NameNormalizer.Stem(NameNormalizer.NormalizeToken(word).Skeleton);
+                if (seen.TryGetValue(stem, out var owner) && owner != key)
+                {
+                    yield return $"{word} ({key}) has the stem {stem} of {owner}";
+                }
+
+                seen.TryAdd(stem, key);
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using Entente.Core.Screening;
+
+namespace Entente.Core.Tests.Screening;
+
+/// <summary>What the matcher knows of Russian organisation names beyond spelling: inflections, translations, abbreviations.</summary>
+public sealed class NameKnowledgeTests
+{
+    private static readonly ScreeningIndex Index = ScreeningIndex.Build(
+    [
+        new SanctionsList("ofac",
+        [
+            new ListEntry("1", EntityType.Organisation, "AO ADMIRALTEISKIE VERFI", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, "OTKRYTOE AKTSIONERNOE OBSHCHESTVO NAUCHNO ISSLEDOVATELSKII INSTITUT PRIBOROSTROENIYA", [], "Russia"),
+            new ListEntry("3", EntityType.Organisation, "KAMSKIY KABEL LLC", [], "Russia"),
+            new ListEntry("4", EntityType.Organisation, "AO SIBANTRATSIT", [], "Russia"),
+            new ListEntry("5", EntityType.Organisation, "OOO SOVCOMCARD", [], "Russia"),
+            new ListEntry("6", EntityType.Organisation, "KAZANSKII VERTOLETNYI ZAVOD", [], "Russia"),
+            new ListEntry("7", EntityType.Organisation, "FGUP TSNIIKHM", [], "Russia"),
+            new ListEntry("8", EntityType.Unknown, "SOLIS, Rene Carlos", [], null),
+            new ListEntry("9", EntityType.Person, "MORTON, Ivan Ivanovich", [], null),
+            new ListEntry("10", EntityType.Organisation, "SHIP REPAIR CENTER", [], null),
+        ]),
+    ]);
+
+    [Theory]
+    [InlineData("kazanskii", "kazan")]
+    [InlineData("zelenodolskoe", "zelenodolsk")]
+    [InlineData("tsentralnogo", "tsentralnyi")]
+    [InlineData("popova", "popov")]
+    [InlineData("sberbanka", "sberbank")]
+    [InlineData("novosibirskii", "novosibirsk")]
+    public void Stem_AgreesOnForms_OfOneWord(string inflected, string plain)
+    {
+        Assert.Equal(Stem(plain), Stem(inflected));
+    }
+
+    [Theory]
+    [InlineData("ivan")]
+    [InlineData("1945")]
+    [InlineData("oao")]
+    public void Stem_KeepsShortWordsAndNumbers(string word)
+    {
+        var skeleton = NameNormalizer.NormalizeToken(word).Skeleton;
+        Assert.Equal(skeleton, NameNormalizer.Stem(skeleton));
+    }
+
+    [Theory]
+    [InlineData("ZAVOD", "PLANT")]
+    [InlineData("Верфи", "SHIPYARDS")]
+    [InlineData("NAUCHNO", "SCIENTIFIC")]
+    [InlineData("KONSTRUKTORSKOGO", "DESIGN")]
+    [InlineData("Исследовательский", "RESEARCH")]
+    [InlineData("BYURO", "BUREAU")]
+    public void Concepts_JoinTranslations(string russian, string english)
+    {
+        var concept = Concept(russian);
+        Assert.NotEqual(0, concept);
+        Assert.Equal(concept, Concept(english));
+    }
+
+    [Theory]
+    [InlineData("KALASHNIKOV")]
+    [InlineData("ROSOBORONEXPORT")]
+    [InlineData("IVANOV")]
+    public void Concepts_LeaveProperNamesAlone(string name)
+    {
+        Assert.Equal(0, Concept(name));
+    }
+
+    [Fact]
+    public void Concepts_GiveEachStemOneMeaning()
+    {
+        Assert.Empty(NameConcepts.Collisions());
+    }
+
+    [Theory]
+    [InlineData("JSC ADMIRALTY SHIPYARDS", "1", TokenMatchKind.Translation)]
+    [InlineData("JSC NIIP", "2", TokenMatchKind.Acronym)]
+    [InlineData("KAMKABEL", "3", TokenMatchKind.Acronym)]
+    [InlineData("SIBANTHRACITE JSC", "4", TokenMatchKind.Typo)]
+    [InlineData("SOVKOMKARD", "5", TokenMatchKind.Transliteration)]
+    [InlineData("KAZAN HELICOPTER PLANT", "6", TokenMatchKind.Inflection)]
+    [InlineData("TSENTRALNY NAUCHNO-ISSLEDOVATELSKI INSTITUT KHIMII I MEKHANIKI", "7", TokenMatchKind.Acronym)]
+    public void Search_FindsOtherForms_AndSaysHow(string query, string entityId, TokenMatchKind kind)
+    {
+        var best = Index.Search(query, new ScreeningOptions(3, 0))[0];
+        Assert.Equal(entityId, best.EntityId);
+        Assert.Contains(best.Explanation.Pairs, p => p.Kind == kind);
+    }
+
+    [Fact]
+    public void Search_ExplainsAbbreviation_WithTheWordsItStandsFor()
+    {
+        var best = Index.Search("FGUP TSNIIKHM", new ScreeningOptions(1, 0)).Single();
+        Assert.Equal("2", Index.Search("NIIP", new ScreeningOptions(1, 0)).Single().EntityId);
+        var pair = Index.Search("Tsentralny Nauchno-Issledovatelski Institut Khimii i Mekhaniki", new ScreeningOptions(1, 0)).Single()
+            .Explanation.Pairs.Single(p => p.Kind == TokenMatchKind.Acronym);
+        Assert.Equal("7", best.EntityId);
+        Assert.Equal("TSNIIKHM", pair.NameToken);
+        Assert.StartsWith("Tsentralny Nauchno", pair.QueryToken, StringComparison.Ordinal);
+        Assert.Contains("(acronym)", best.Explanation.ToString() + Index.Search("KAMKABEL")[0].Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SRC")]
+    [InlineData("MII")]
+    public void Search_DoesNotReadPersonsInitials_AsAbbreviations(string query)
+    {
+        Assert.DoesNotContain(Index.Search(query, new ScreeningOptions(10, 0)), m => m.EntityId is "8" or "9");
+    }
+
+    [Fact]
+    public void Search_ReadsOrganisationsInitials_AsAbbreviations()
+    {
+        var match = Index.Search("SRC", new ScreeningOptions(10, 0)).Single(m => m.EntityId == "10");
+        Assert.Contains(match.Explanation.Pairs, p => p.Kind == TokenMatchKind.Acronym && p.NameToken == "SHIP REPAIR CENTER");
+    }
+
+    [Fact]
+    public void Search_ScoresTranslation_BelowSameWords()
+    {
+        var english = Index.Search("ADMIRALTY SHIPYARDS", new ScreeningOptions(1, 0)).Single();
+        var russian = Index.Search("ADMIRALTEISKIE VERFI", new ScreeningOptions(1, 0)).Single();
+        Assert.Equal("1", english.EntityId);
+        Assert.True(english.Score < russian.Score, $"{english.Score} < {russian.Score}");
+    }
+
+    private static string Stem(string word) => NameNormalizer.Stem(NameNormalizer.NormalizeToken(word).Skeleton);
+
+    private static int Concept(string word) => NameConcepts.Of(Stem(word));
+}
