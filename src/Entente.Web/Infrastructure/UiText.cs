@@ -12,6 +12,13 @@ public sealed class UiText
         IsRussian && Russian.Text.TryGetValue(english, out var russian) ? russian
         : English.Labels.TryGetValue(english, out var label) ? label : english;
 
+    /// <summary>
+    /// The readable label of a code from one of the <see cref="CodeLabels"/> lists, in the reader's language; a code the
+    /// list does not know yet is shown as it is rather than hidden.
+    /// </summary>
+    public string Code(IReadOnlyDictionary<string, string> labels, string code) =>
+        labels.TryGetValue(code, out var english) ? this[english] : code;
+
     /// <summary>The label of a request field named in a validation error.</summary>
     public string Field(string field) =>
         IsRussian && Russian.Fields.TryGetValue(field, out var russian) ? russian

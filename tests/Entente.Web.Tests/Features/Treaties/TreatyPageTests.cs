@@ -79,6 +79,16 @@ public sealed class TreatyPageTests(Hosts hosts)
         Assert.Contains("Запрещено", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"clause\">Art. 7</td>", html, StringComparison.Ordinal);
         Assert.Contains("Проверить передачу", html, StringComparison.Ordinal);
+
+        // Every choice reads as words in the reader's language while the value stays the contract's code.
+        Assert.Contains("<option value=\"OpenHit\">Возможное совпадение на проверке</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Revoked\">Отозвана уполномоченным органом</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"GB-pre2014\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">OpenHit<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">ConfirmedHit<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">GB-pre2014<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Exhausted<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">InForce<", html, StringComparison.Ordinal);
     }
 
     [Theory]
