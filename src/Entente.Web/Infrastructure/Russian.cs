@@ -313,6 +313,11 @@ internal static class Russian
         ["Prove this entry"] = "Доказать эту запись",
         ["Awaiting the next checkpoint"] = "Ожидает следующей контрольной точки",
 
+        // Header menus.
+        ["Main menu"] = "Главное меню",
+        ["Organisations"] = "Организации",
+        ["Text and status"] = "Текст и статус",
+
         // Codes shown as words (CodeLabels).
         ["API token issued"] = "Выпущен токен API",
         ["API token revoked"] = "Отозван токен API",

@@ -23,7 +23,7 @@ public sealed class LogPageTests(Hosts hosts)
         await session.SignInAsync("auditor@ecju.example", Password, null);
 
         var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/log", Ct));
-        Assert.Contains("<a href=\"/log\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/log\" class=\"current\" aria-current=\"page\">", html, StringComparison.Ordinal);
         Assert.Contains("id=\"entries\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"witnesses\"", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"organisation.registered\">Organisation registered</option>", html, StringComparison.Ordinal);
