@@ -39,8 +39,8 @@ internal static class CodeLabels
     /// <summary>The national marking schemes the assessment contract knows.</summary>
     public static readonly IReadOnlyDictionary<string, string> MarkingScheme = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["GB"] = "United Kingdom (Government Security Classifications, 2014)",
-        ["GB-pre2014"] = "United Kingdom (Protective Marking, before 2014)",
+        ["GB"] = "United Kingdom, 2014 classifications",
+        ["GB-pre2014"] = "United Kingdom, markings before 2014",
         ["RU"] = "Russian Federation",
     };
 

@@ -139,7 +139,7 @@ internal static class Russian
         ["Set up two-factor sign-in"] = "Настройка двухфакторного входа",
         ["Sign in"] = "Войти",
         ["Sign out"] = "Выйти",
-        ["Since"] = "С",
+        ["Since"] = "В составе с",
         ["Starts with"] = "Начало",
         ["Status"] = "Статус",
         ["Submit for vetting"] = "Подать на проверку",
@@ -313,6 +313,16 @@ internal static class Russian
         ["Prove this entry"] = "Доказать эту запись",
         ["Awaiting the next checkpoint"] = "Ожидает следующей контрольной точки",
 
+        // Screens reviewed at 1280 pixels.
+        ["Organisations of both parties"] = "Организации обеих сторон",
+        ["No organisation has registered yet. A company applies through the registration page, then appears here for vetting."] = "Ни одна организация ещё не зарегистрировалась. Компания подаёт заявку на странице регистрации и затем появляется здесь для проверки.",
+        ["Nothing matches this filter."] = "Ничего не найдено.",
+        ["Clear the filter"] = "Сбросить фильтр",
+
+        ["No checkpoint has been signed yet. The platform signs one shortly after entries arrive; entries become provable then."] = "Ни одна контрольная точка ещё не подписана. Платформа подписывает её вскоре после появления записей; с этого момента записи можно доказать.",
+        ["No authority witness is registered. Each authority generates a witness key with entente keys generate --cosigner, the operator registers it under TransparencyLog:Witnesses, and the authority runs entente witness run."] = "Ни один свидетель уполномоченного органа не зарегистрирован. Каждый уполномоченный орган создаёт ключ свидетеля командой entente keys generate --cosigner, оператор регистрирует его в TransparencyLog:Witnesses, а орган запускает entente witness run.",
+        ["No people yet. Add them with the form below."] = "Сотрудников пока нет. Добавьте их с помощью формы ниже.",
+
         // Header menus.
         ["Main menu"] = "Главное меню",
         ["Organisations"] = "Организации",
@@ -355,8 +365,8 @@ internal static class Russian
         ["Treaty suspended by a party"] = "Действие договора приостановлено стороной",
         ["Treaty terminated"] = "Действие договора прекращено",
         ["Two-factor sign-in turned on"] = "Включён двухфакторный вход",
-        ["United Kingdom (Government Security Classifications, 2014)"] = "Соединённое Королевство (классификация 2014 года)",
-        ["United Kingdom (Protective Marking, before 2014)"] = "Соединённое Королевство (грифы до 2014 года)",
+        ["United Kingdom, 2014 classifications"] = "Соединённое Королевство, грифы с 2014 г.",
+        ["United Kingdom, markings before 2014"] = "Соединённое Королевство, грифы до 2014 г.",
         ["Used up"] = "Исчерпана",
     };
 
