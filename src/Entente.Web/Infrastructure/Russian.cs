@@ -323,6 +323,8 @@ internal static class Russian
         ["No authority witness is registered. Each authority generates a witness key with entente keys generate --cosigner, the operator registers it under TransparencyLog:Witnesses, and the authority runs entente witness run."] = "Ни один свидетель уполномоченного органа не зарегистрирован. Каждый уполномоченный орган создаёт ключ свидетеля командой entente keys generate --cosigner, оператор регистрирует его в TransparencyLog:Witnesses, а орган запускает entente witness run.",
         ["No people yet. Add them with the form below."] = "Сотрудников пока нет. Добавьте их с помощью формы ниже.",
 
+        ["Change role"] = "Изменить роль",
+
         // Header menus.
         ["Main menu"] = "Главное меню",
         ["Organisations"] = "Организации",
