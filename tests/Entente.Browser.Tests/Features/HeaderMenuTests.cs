@@ -50,6 +50,7 @@ public sealed class HeaderMenuTests(BrowserHarness harness) : BrowserTest(harnes
         await screening.Locator("summary").ClickAsync();
         await Assertions.Expect(screening.Locator("a[href='/screening/hits']")).ToBeVisibleAsync();
         await Assertions.Expect(treaty.Locator("a[href='/treaty/check']")).Not.ToBeVisibleAsync();
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Harness.ResultsDirectory, "header-menu-open.png") });
         await Page.Locator("main h1").ClickAsync();
         await Assertions.Expect(screening.Locator("a[href='/screening/hits']")).Not.ToBeVisibleAsync();
 

@@ -41,4 +41,24 @@ public sealed class PageTourTests(BrowserHarness harness) : BrowserTest(harness)
 
         Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
     }
+
+    [Fact]
+    public async Task EveryPublicPage_LoadsWithoutErrors_InBothLanguages()
+    {
+        var directory = Path.Combine(Harness.ResultsDirectory, "tour");
+        Directory.CreateDirectory(directory);
+        foreach (var language in new[] { "en", "ru" })
+        {
+            await Page.GotoAsync($"/culture/{language}?returnUrl=%2F");
+            foreach (var path in new[] { "/", "/account/sign-in", "/organisations/register" })
+            {
+                var response = await Page.GotoAsync(path);
+                Assert.Equal(200, response!.Status);
+                await Assertions.Expect(Page.Locator("main h1")).ToBeVisibleAsync();
+                await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"public-{language}{path.Replace('/', '_')}.png"), FullPage = true });
+            }
+        }
+
+        Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
+    }
 }
