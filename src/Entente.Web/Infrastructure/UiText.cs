@@ -12,6 +12,29 @@ public sealed class UiText
         IsRussian && Russian.Text.TryGetValue(english, out var russian) ? russian
         : English.Labels.TryGetValue(english, out var label) ? label : english;
 
+    /// <summary>
+    /// The readable label of a code from one of the <see cref="CodeLabels"/> lists, in the reader's language; a code the
+    /// list does not know yet is shown as it is rather than hidden.
+    /// </summary>
+    public string Code(IReadOnlyDictionary<string, string> labels, string code) =>
+        labels.TryGetValue(code, out var english) ? this[english] : code;
+
+    /// <summary>
+    /// A clause citation of the treaty ("Art. 7", "Annex A") as its reader's language cites it ("Ст. 7", "Приложение A").
+    /// The citation itself stays the English one in data and the API; only the page shows it translated.
+    /// </summary>
+    public string Clause(string clause)
+    {
+        if (!IsRussian)
+        {
+            return clause;
+        }
+
+        return clause.StartsWith("Art. ", StringComparison.Ordinal) ? string.Concat("Ст. ", clause.AsSpan(5))
+            : clause.StartsWith("Annex ", StringComparison.Ordinal) ? string.Concat("Приложение ", clause.AsSpan(6))
+            : clause;
+    }
+
     /// <summary>The label of a request field named in a validation error.</summary>
     public string Field(string field) =>
         IsRussian && Russian.Fields.TryGetValue(field, out var russian) ? russian

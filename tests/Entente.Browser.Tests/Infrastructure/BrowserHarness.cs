@@ -92,6 +92,9 @@ public sealed class BrowserHarness : IAsyncLifetime
         {
             BaseURL = BaseAddress.ToString(),
             Locale = "en-GB",
+
+            // A common office laptop screen: pages are reviewed and the header is checked to fit at this width.
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             StorageStatePath = storageStatePath,
         });
     }

@@ -54,7 +54,7 @@ public sealed class TreatyPageTests(Hosts hosts)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
         Assert.Contains("data-outcome=\"Prohibited\"", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"clause\">Art. 7</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"clause\" data-clause=\"Art. 7\">Art. 7</td>", html, StringComparison.Ordinal);
         Assert.Contains("7A117 (Navigation and avionics", html, StringComparison.Ordinal);
 
         var fine = WebUtility.HtmlDecode(await (await session.SubmitAsync("/treaty/check", "check", CheckFields("ML13a", "Complete"))).Content.ReadAsStringAsync(Ct));
@@ -77,8 +77,18 @@ public sealed class TreatyPageTests(Hosts hosts)
         var html = WebUtility.HtmlDecode(await (await session.SubmitAsync("/treaty/check", "check", CheckFields("ML4", "Component"))).Content.ReadAsStringAsync(Ct));
 
         Assert.Contains("Запрещено", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"clause\">Art. 7</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"clause\" data-clause=\"Art. 7\">Ст. 7</td>", html, StringComparison.Ordinal);
         Assert.Contains("Проверить передачу", html, StringComparison.Ordinal);
+
+        // Every choice reads as words in the reader's language while the value stays the contract's code.
+        Assert.Contains("<option value=\"OpenHit\">Возможное совпадение на проверке</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Revoked\">Отозвана уполномоченным органом</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"GB-pre2014\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">OpenHit<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">ConfirmedHit<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">GB-pre2014<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Exhausted<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">InForce<", html, StringComparison.Ordinal);
     }
 
     [Theory]

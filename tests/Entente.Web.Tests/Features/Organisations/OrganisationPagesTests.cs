@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Entente.Web.Tests.Infrastructure;
+
+namespace Entente.Web.Tests.Features.Organisations;
+
+[Collection(WebCollection.Name)]
+public sealed partial class OrganisationPagesTests(Hosts hosts)
+{
+    private const string Password = "Entente-Demo-2014";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task MyOrganisation_SortsPeopleByTheChosenColumn(Provider provider)
+    {
+        var session = new BrowserlessSession(hosts.For(provider));
+        await session.SignInAsync("officer@albion.example", Password, null);
+
+        var byName = Emails(await session.Client.GetStringAsync("/organisations/mine", Ct));
+        var byEmail = Emails(await session.Client.GetStringAsync("/organisations/mine?sort=email", Ct));
+        var byEmailDescending = Emails(await session.Client.GetStringAsync("/organisations/mine?sort=email&desc=true", Ct));
+
+        // By name Alice Morgan (officer@) comes before Tom Fletcher (member@); by e-mail it is the other way round.
+        Assert.Equal(["officer@albion.example", "member@albion.example"], byName);
+        Assert.Equal(["member@albion.example", "officer@albion.example"], byEmail);
+        Assert.Equal(byName.OrderByDescending(e => e, StringComparer.OrdinalIgnoreCase), byEmailDescending);
+        Assert.Contains("aria-sort=\"descending\"", await session.Client.GetStringAsync("/organisations/mine?sort=email&desc=true", Ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Register_ShowsBothPartiesWithTheirParty_ToTheAdministrator(Provider provider)
+    {
+        var session = new BrowserlessSession(hosts.For(provider));
+        await session.SignInAsync("admin@entente.example", Password, "JBSWY3DPEHPK3PXPADMINAAA");
+
+        var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/organisations", Ct));
+
+        Assert.Contains("Organisations of both parties", html, StringComparison.Ordinal);
+        Assert.Contains("<td>GB</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>RU</td>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Register_KeepsToItsParty_ForAnAuditor(Provider provider)
+    {
+        var session = new BrowserlessSession(hosts.For(provider));
+        await session.SignInAsync("auditor@ecju.example", Password, null);
+
+        var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/organisations?q=zzzz-no-such-name", Ct));
+
+        Assert.Contains("Organisations of your party", html, StringComparison.Ordinal);
+        Assert.Contains("Nothing matches this filter. <a href=\"/organisations\">Clear the filter</a>", html, StringComparison.Ordinal);
+    }
+
+    private static List<string> Emails(string html) =>
+        [.. MemberEmail().Matches(WebUtility.HtmlDecode(MembersTable().Match(html).Value)).Select(m => m.Groups[1].Value)];
+
+    [GeneratedRegex("<table class=\"grid\" id=\"members\">.*?</table>", RegexOptions.Singleline)]
+    private static partial Regex MembersTable();
+
+    [GeneratedRegex("<td>([^<@]+@[^<]+)</td>")]
+    private static partial Regex MemberEmail();
+}
