@@ -11,7 +11,7 @@ public static class LegalForms
 {
     private const int MaxPhraseTokens = 6;
 
-    private static readonly Lazy<FrozenSet<string>> Forms = new(() => Build([.. NameVocabulary.LegalFormPhrases, .. NameVocabulary.RussianOrganisationTypePhrases]));
+    private static readonly Lazy<FrozenSet<string>> Forms = new(() => Build(NameVocabulary.LegalFormPhrases));
     private static readonly Lazy<FrozenSet<string>> Prefixes = new(() => Build(NameVocabulary.NamePrefixPhrases));
 
     /// <summary>Whether the whole text is a legal form (e.g. "Limited Liability Company", "ООО", "PJSC").</summary>
