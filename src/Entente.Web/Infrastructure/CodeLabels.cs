@@ -84,6 +84,9 @@ internal static class CodeLabels
         ["Transliteration"] = "Transliteration",
         ["Homoglyph"] = "Homoglyph",
         ["Typo"] = "Typo",
+        ["Inflection"] = "Inflection",
+        ["Translation"] = "Translation",
+        ["Acronym"] = "Acronym",
     };
 
     /// <summary>An organisation's membership status (<c>MembershipStatus</c>).</summary>
