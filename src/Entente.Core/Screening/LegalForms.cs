@@ -11,7 +11,7 @@ public static class LegalForms
 {
     private const int MaxPhraseTokens = 6;
 
-    private static readonly Lazy<FrozenSet<string>> Forms = new(() => Build(NameVocabulary.LegalFormPhrases));
+    private static readonly Lazy<FrozenSet<string>> Forms = new(() => Build([.. NameVocabulary.LegalFormPhrases, .. NameVocabulary.RussianOrganisationTypePhrases]));
     private static readonly Lazy<FrozenSet<string>> Prefixes = new(() => Build(NameVocabulary.NamePrefixPhrases));
 
     /// <summary>Whether the whole text is a legal form (e.g. "Limited Liability Company", "ООО", "PJSC").</summary>
@@ -25,11 +25,11 @@ public static class LegalForms
     /// Splits tokens into those to match and those set aside: legal-form phrases anywhere, title prefixes at the start.
     /// A name made only of such words keeps them all, so that it can still be found.
     /// </summary>
-    internal static (NameToken[] Kept, NameToken[] Dropped) Split(NameToken[] tokens)
+    internal static (NameToken[] Kept, NameToken[] Dropped, bool[]? Mask) Split(NameToken[] tokens)
     {
         if (tokens.Length == 0)
         {
-            return (tokens, []);
+            return (tokens, [], null);
         }
 
         var forms = Forms.Value;
@@ -68,7 +68,7 @@ public static class LegalForms
 
         if (!any || drop.All(d => d))
         {
-            return (tokens, []);
+            return (tokens, [], null);
         }
 
         var kept = new List<NameToken>(tokens.Length);
@@ -78,7 +78,7 @@ public static class LegalForms
             (drop[i] ? dropped : kept).Add(tokens[i]);
         }
 
-        return ([.. kept], [.. dropped]);
+        return ([.. kept], [.. dropped], drop);
     }
 
     private static FrozenSet<string> Build(string[] phrases)

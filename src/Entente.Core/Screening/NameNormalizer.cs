@@ -27,8 +27,10 @@ public readonly record struct NameToken(string Surface, string Folded, string Sk
 /// <summary>A name reduced for matching: its significant tokens, and the legal forms and titles set aside.</summary>
 public sealed class AnalyzedName
 {
-    internal AnalyzedName(string text, NameToken[] tokens, NameToken[] dropped)
+    internal AnalyzedName(string text, NameToken[] tokens, NameToken[] dropped, NameToken[] sequence, bool[]? setAside)
     {
+        Sequence = sequence;
+        SetAside = setAside;
         Text = text;
         Tokens = tokens;
         Dropped = dropped;
@@ -43,6 +45,12 @@ public sealed class AnalyzedName
 
     /// <summary>Legal forms (OOO, JSC, Ltd …) and titles (Mr, Dr …) removed before matching.</summary>
     public IReadOnlyList<NameToken> Dropped { get; }
+
+    /// <summary>Every token in written order, those set aside included: abbreviations are made of all the words.</summary>
+    internal NameToken[] Sequence { get; }
+
+    /// <summary>Which tokens of <see cref="Sequence"/> were set aside, or null when none were.</summary>
+    internal bool[]? SetAside { get; }
 
     /// <summary>The skeletons of all tokens joined, to catch names written with or without spaces.</summary>
     public string Concatenated { get; }
@@ -81,8 +89,8 @@ public static class NameNormalizer
     {
         ArgumentNullException.ThrowIfNull(name);
         var tokens = Tokenize(name);
-        var (kept, dropped) = LegalForms.Split(tokens);
-        return new AnalyzedName(name, kept, dropped);
+        var (kept, dropped, mask) = LegalForms.Split(tokens);
+        return new AnalyzedName(name, kept, dropped, tokens, mask);
     }
 
     /// <summary>Splits a name into normalised tokens without removing anything.</summary>

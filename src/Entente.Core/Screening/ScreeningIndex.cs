@@ -37,6 +37,7 @@ public sealed class ScreeningIndex
     private readonly TokenKey[] _keys;
     private readonly ulong[] _acronymKeys;
     private readonly bool[] _nameAcronyms;
+    private readonly Dictionary<int, WordSequence> _sequences;
     private readonly int[] _trigramKeys;
     private readonly int[] _trigramVocab;
     private readonly int[] _acronymNames;
@@ -52,8 +53,9 @@ public sealed class ScreeningIndex
     private ScreeningIndex(
         (string, ListEntry)[] entries, string[] names, int[] nameEntry, int[] nameTokenStart, int[] nameTokens, string[] nameConcat,
         string[] vocab, int[] df, Dictionary<string, int> vocabIds, int[] postingStart, int[] postings,
-        ulong[] deletionKeys, int[] deletionVocab, Dictionary<string, int[]> concatNames, ulong[] acronymKeys, int[] acronymNames, bool[] nameAcronyms)
+        ulong[] deletionKeys, int[] deletionVocab, Dictionary<string, int[]> concatNames, ulong[] acronymKeys, int[] acronymNames, bool[] nameAcronyms, Dictionary<int, WordSequence> sequences)
     {
+        _sequences = sequences;
         _nameAcronyms = nameAcronyms;
         _acronymKeys = acronymKeys;
         _acronymNames = acronymNames;
@@ -331,19 +333,27 @@ public sealed class ScreeningIndex
         // Abbreviation keys: the abbreviations of runs of words of every name that is not a person's, hashed, sorted.
         var acronymKeys = new List<ulong>();
         var nameAcronyms = new bool[nameArray.Length];
+        var sequences = new Dictionary<int, WordSequence>();
         var acronymNames = new List<int>();
         var keysOfName = new HashSet<ulong>();
         for (var i = 0; i < analysed.Length; i++)
         {
             var tokens = analysed[i].Tokens;
             nameAcronyms[i] = MayHaveAcronyms(entries[nameEntry[i]].Item2.Type, nameArray[i]);
-            if (tokens.Count < 2 || !nameAcronyms[i])
+            if (analysed[i].Sequence.Length < 2 || !nameAcronyms[i])
             {
                 continue;
             }
 
+            var words = WordSequence.Of(analysed[i]);
+            if (words is not null)
+            {
+                sequences[i] = words;
+            }
+
             keysOfName.Clear();
-            Acronyms.ForEachRun(tokens.Select(t => t.Skeleton).ToList(), _ => true, (_, _, acronym) => keysOfName.Add(Hash(acronym, -1)));
+            var skeletons = words is not null ? words.Words.Select(w => w.Skeleton).ToList() : tokens.Select(t => t.Skeleton).ToList();
+            Acronyms.ForEachRun(skeletons, _ => true, (_, _, acronym) => keysOfName.Add(Hash(acronym, -1)));
             foreach (var key in keysOfName)
             {
                 acronymKeys.Add(key);
@@ -362,7 +372,7 @@ public sealed class ScreeningIndex
 
         return new ScreeningIndex(
             [.. entries], nameArray, [.. nameEntry], nameTokenStart, tokenIds, nameConcat,
-            vocabArray, dfArray, vocabIds, postingStart, postings, keys, keyVocab, concat, acronymKeyArray, acronymNameArray, nameAcronyms);
+            vocabArray, dfArray, vocabIds, postingStart, postings, keys, keyVocab, concat, acronymKeyArray, acronymNameArray, nameAcronyms, sequences);
     }
 
     /// <summary>Screens one name: the best-matching entities, best first, one row per entity.</summary>
@@ -389,12 +399,13 @@ public sealed class ScreeningIndex
         try
         {
             var queryAcronyms = MayHaveAcronyms(EntityType.Unknown, query);
+            var queryWords = queryAcronyms ? WordSequence.Of(analysed) : null;
             CollectCandidates(analysed, queryKeys, scratch);
             var candidates = scratch.TopCandidates(CandidateCount);
             var best = new Dictionary<int, (int Name, double Score)>();
             foreach (var name in candidates)
             {
-                var score = Score(queryKeys, queryWeights, analysed.Concatenated, queryAcronyms, name, scratch);
+                var score = Score(queryKeys, queryWeights, analysed.Concatenated, queryAcronyms, queryWords, name, scratch);
                 var entry = _nameEntry[name];
                 // Among equal scores, the name closest in length to the query reads best (ROSOBORONEXPORT, not ROSOBORONEKSPORT OAO).
                 if (score >= options.MinimumScore && (!best.TryGetValue(entry, out var current) || score > current.Score ||
@@ -431,7 +442,8 @@ public sealed class ScreeningIndex
         var n = NameNormalizer.Analyze(name);
         var qs = q.Tokens.Select(t => KeyOf(t.Skeleton)).ToArray();
         var ns = n.Tokens.Select(t => KeyOf(t.Skeleton)).ToArray();
-        return ScoreTokens(qs, qs.Select(k => WeightOf(k.Skeleton)).ToArray(), q.Concatenated, ns, ns.Select(k => WeightOf(k.Skeleton)).ToArray(), n.Concatenated, acronyms: true);
+        return ScoreTokens(qs, qs.Select(k => WeightOf(k.Skeleton)).ToArray(), q.Concatenated, ns, ns.Select(k => WeightOf(k.Skeleton)).ToArray(), n.Concatenated,
+            acronyms: MayHaveAcronyms(EntityType.Unknown, query) && MayHaveAcronyms(EntityType.Unknown, name), WordSequence.Of(q), WordSequence.Of(n));
     }
 
     // The comparable key of a skeleton: the index's own key for a known word, else its stem and concept looked up.
@@ -657,9 +669,10 @@ public sealed class ScreeningIndex
             }
         }
 
-        if (skeletons.Length >= 2)
+        var allWords = query.Sequence.Select(t => t.Skeleton).ToList();
+        if (allWords.Count >= 2)
         {
-            Acronyms.ForEachRun(skeletons, _ => true, (_, _, acronym) =>
+            Acronyms.ForEachRun(allWords, _ => true, (_, _, acronym) =>
             {
                 if (_vocabIds.TryGetValue(acronym, out var vocab) && PostingLength(vocab) <= _selectiveLimit)
                 {
@@ -889,7 +902,7 @@ public sealed class ScreeningIndex
 
     private int PostingLength(int vocab) => _postingStart[vocab + 1] - _postingStart[vocab];
 
-    private double Score(TokenKey[] queryKeys, float[] queryWeights, string queryConcat, bool queryAcronyms, int name, Scratch scratch)
+    private double Score(TokenKey[] queryKeys, float[] queryWeights, string queryConcat, bool queryAcronyms, WordSequence? queryWords, int name, Scratch scratch)
     {
         var start = _nameTokenStart[name];
         var count = _nameTokenStart[name + 1] - start;
@@ -904,7 +917,7 @@ public sealed class ScreeningIndex
 
         return ScoreTokens(queryKeys, queryWeights, queryConcat,
             CollectionsMarshal.AsSpan(scratch.NameKeys), CollectionsMarshal.AsSpan(scratch.NameWeights), _nameConcat[name],
-            queryAcronyms && _nameAcronyms[name]);
+            queryAcronyms && _nameAcronyms[name], queryWords, _sequences.GetValueOrDefault(name));
     }
 
     /// <summary>
@@ -914,7 +927,8 @@ public sealed class ScreeningIndex
     /// </summary>
     internal static double ScoreTokens(
         ReadOnlySpan<TokenKey> query, ReadOnlySpan<float> queryWeights, string queryConcat,
-        ReadOnlySpan<TokenKey> name, ReadOnlySpan<float> nameWeights, string nameConcat, bool acronyms)
+        ReadOnlySpan<TokenKey> name, ReadOnlySpan<float> nameWeights, string nameConcat, bool acronyms,
+        WordSequence? queryWords = null, WordSequence? nameWords = null)
     {
         if (query.Length == 0 || name.Length == 0)
         {
@@ -941,8 +955,8 @@ public sealed class ScreeningIndex
         PairGreedily(similarity, name.Length, queryUsed, nameUsed, queryWeights, nameWeights, 1.0, ref matchedQuery, ref matchedName);
         if (acronyms)
         {
-            MatchAcronyms(query, queryWeights, queryUsed, name, nameWeights, nameUsed, ref matchedQuery, ref matchedName);
-            MatchAcronyms(name, nameWeights, nameUsed, query, queryWeights, queryUsed, ref matchedName, ref matchedQuery);
+            MatchAcronyms(query, queryWeights, queryUsed, queryWords, name, nameWeights, nameUsed, nameWords, ref matchedQuery, ref matchedName);
+            MatchAcronyms(name, nameWeights, nameUsed, nameWords, query, queryWeights, queryUsed, queryWords, ref matchedName, ref matchedQuery);
         }
 
         PairGreedily(similarity, name.Length, queryUsed, nameUsed, queryWeights, nameWeights, 0.0, ref matchedQuery, ref matchedName);
@@ -1031,30 +1045,92 @@ public sealed class ScreeningIndex
         return NameNormalizer.Tokenize(after).Length == 0 || LegalForms.IsLegalForm(after);
     }
 
-    // Unmatched short words of one side read as abbreviations of runs of unmatched words of the other.
+    // Unmatched short words of one side read as abbreviations of runs of unmatched words of the other. Words set
+    // aside as legal forms take part (RNKB is ROSSIISKII NATSIONALNYI KOMMERCHESKII BANK, whose last two words are a
+    // legal form) but weigh nothing.
     private static void MatchAcronyms(
-        ReadOnlySpan<TokenKey> shortSide, ReadOnlySpan<float> shortWeights, Span<bool> shortUsed,
-        ReadOnlySpan<TokenKey> longSide, ReadOnlySpan<float> longWeights, Span<bool> longUsed, ref double matchedShort, ref double matchedLong)
+        ReadOnlySpan<TokenKey> shortSide, ReadOnlySpan<float> shortWeights, Span<bool> shortUsed, WordSequence? shortWords,
+        ReadOnlySpan<TokenKey> longSide, ReadOnlySpan<float> longWeights, Span<bool> longUsed, WordSequence? longWords,
+        ref double matchedShort, ref double matchedLong)
     {
-        for (var i = 0; i < shortSide.Length; i++)
+        if (!AnyCandidate(shortSide, shortUsed, shortWords))
         {
-            if (shortUsed[i] || !Acronyms.MayAbbreviate(shortSide[i].Skeleton) ||
-                !Acronyms.TryFindRun(shortSide[i].Skeleton, longSide, longUsed, out var start, out var end, out var initials))
+            return;
+        }
+
+        var shortView = WordSequence.View(shortSide, shortUsed, shortWords, out var shortTaken);
+        var longView = WordSequence.View(longSide, longUsed, longWords, out var longTaken);
+        foreach (var (i, start, end, credit) in ReadAbbreviations(shortView, shortTaken, longView, longTaken))
+        {
+            if (shortView.Kept[i] >= 0)
+            {
+                shortUsed[shortView.Kept[i]] = true;
+                matchedShort += credit * shortWeights[shortView.Kept[i]];
+            }
+
+            for (var j = start; j < end; j++)
+            {
+                if (longView.Kept[j] >= 0)
+                {
+                    longUsed[longView.Kept[j]] = true;
+                    matchedLong += credit * longWeights[longView.Kept[j]];
+                }
+            }
+        }
+
+        static bool AnyCandidate(ReadOnlySpan<TokenKey> side, ReadOnlySpan<bool> used, WordSequence? words)
+        {
+            for (var i = 0; i < side.Length; i++)
+            {
+                if (!used[i] && Acronyms.MayAbbreviate(side[i].Skeleton))
+                {
+                    return true;
+                }
+            }
+
+            if (words is not null)
+            {
+                for (var j = 0; j < words.Words.Length; j++)
+                {
+                    if (words.Kept[j] < 0 && Acronyms.MayAbbreviate(words.Words[j].Skeleton))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
+    // Each untaken word of one side that abbreviates a run of untaken words of the other, with the run and the credit;
+    // marks both taken.
+    private static List<(int Word, int Start, int End, double Credit)> ReadAbbreviations(WordSequence shortView, bool[] shortTaken, WordSequence longView, bool[] longTaken)
+    {
+        var found = new List<(int, int, int, double)>();
+        for (var i = 0; i < shortView.Words.Length; i++)
+        {
+            var word = shortView.Words[i].Skeleton;
+            if (shortTaken[i] || !Acronyms.MayAbbreviate(word) ||
+                !Acronyms.TryFindRun(word, longView.Words, longTaken, out var start, out var end, out var initials))
+            {
+                continue;
+            }
+
+            // A legal form abbreviating legal forms (OAO / OTKRYTOE AKTSIONERNOE OBSHCHESTVO) weighs nothing either way.
+            if (shortView.Kept[i] < 0 && longView.Kept.AsSpan(start, end - start).IndexOfAnyExcept(-1) < 0)
             {
                 continue;
             }
 
             // Three letters abbreviate many things; every further letter makes a chance reading less likely. Syllables
             // (KAMKABEL) can be read into more runs of words than initials can, so they count less.
-            var credit = initials ? AcronymCreditFor(shortSide[i].Skeleton.Length) : SyllableCredit;
-            shortUsed[i] = true;
-            matchedShort += credit * shortWeights[i];
-            for (var j = start; j < end; j++)
-            {
-                longUsed[j] = true;
-                matchedLong += credit * longWeights[j];
-            }
+            shortTaken[i] = true;
+            longTaken.AsSpan(start, end - start).Fill(true);
+            found.Add((i, start, end, initials ? AcronymCreditFor(word.Length) : SyllableCredit));
         }
+
+        return found;
     }
 
     /// <summary>Credit for an abbreviation against the words it abbreviates, at most (five letters or more).</summary>
@@ -1130,28 +1206,30 @@ public sealed class ScreeningIndex
         var usedN = new bool[n.Count];
         var matches = new List<(int Order, TokenMatch Match)>();
         Pair(1.0);
+        // Words set aside as legal forms that an abbreviation stands for are reported with it, not as dropped.
+        var queryAbbreviated = new HashSet<int>();
+        var nameAbbreviated = new HashSet<int>();
         if (queryAcronyms && _nameAcronyms[nameId])
         {
-            for (var i = 0; i < q.Count; i++)
+            // As the score reads them: the query's words as abbreviations of the name's, then the other way round.
+            var queryWords = WordSequence.Of(query);
+            var nameWords = WordSequence.Of(name);
+            var querySurface = queryWords is null ? q.Select(t => t.Surface).ToArray() : query.Sequence.Select(t => t.Surface).ToArray();
+            var nameSurface = nameWords is null ? n.Select(t => t.Surface).ToArray() : name.Sequence.Select(t => t.Surface).ToArray();
+            var queryView = WordSequence.View(qk, usedQ, queryWords, out var queryTaken);
+            var nameView = WordSequence.View(nk, usedN, nameWords, out var nameTaken);
+            foreach (var (i, start, end, credit) in ReadAbbreviations(queryView, queryTaken, nameView, nameTaken))
             {
-                if (!usedQ[i] && Acronyms.MayAbbreviate(qk[i].Skeleton) && Acronyms.TryFindRun(qk[i].Skeleton, nk, usedN, out var start, out var end, out var initials))
-                {
-                    usedQ[i] = true;
-                    usedN.AsSpan(start, end - start).Fill(true);
-                    var words = string.Join(' ', n.Skip(start).Take(end - start).Select(t => t.Surface));
-                    matches.Add((i, new TokenMatch(q[i].Surface, words, TokenMatchKind.Acronym, initials ? AcronymCreditFor(qk[i].Skeleton.Length) : SyllableCredit)));
-                }
+                Take(queryView, usedQ, i, i + 1, queryAbbreviated);
+                Take(nameView, usedN, start, end, nameAbbreviated);
+                matches.Add((Order(queryView, i), new TokenMatch(querySurface[i], string.Join(' ', nameSurface[start..end]), TokenMatchKind.Acronym, credit)));
             }
 
-            for (var j = 0; j < n.Count; j++)
+            foreach (var (j, start, end, credit) in ReadAbbreviations(nameView, nameTaken, queryView, queryTaken))
             {
-                if (!usedN[j] && Acronyms.MayAbbreviate(nk[j].Skeleton) && Acronyms.TryFindRun(nk[j].Skeleton, qk, usedQ, out var start, out var end, out var initials))
-                {
-                    usedN[j] = true;
-                    usedQ.AsSpan(start, end - start).Fill(true);
-                    var words = string.Join(' ', q.Skip(start).Take(end - start).Select(t => t.Surface));
-                    matches.Add((start, new TokenMatch(words, n[j].Surface, TokenMatchKind.Acronym, initials ? AcronymCreditFor(nk[j].Skeleton.Length) : SyllableCredit)));
-                }
+                Take(nameView, usedN, j, j + 1, nameAbbreviated);
+                Take(queryView, usedQ, start, end, queryAbbreviated);
+                matches.Add((Order(queryView, start), new TokenMatch(string.Join(' ', querySurface[start..end]), nameSurface[j], TokenMatchKind.Acronym, credit)));
             }
         }
 
@@ -1159,8 +1237,38 @@ public sealed class ScreeningIndex
         matches.Sort((a, b) => a.Order.CompareTo(b.Order));
         var unmatchedQuery = q.Where((_, i) => !usedQ[i]).Select(t => t.Surface).ToList();
         var unmatchedName = n.Where((_, j) => !usedN[j]).Select(t => t.Surface).ToList();
-        var dropped = query.Dropped.Concat(name.Dropped).Select(t => t.Surface).ToList();
+        var dropped = SetAside(query, queryAbbreviated).Concat(SetAside(name, nameAbbreviated)).ToList();
         return new MatchExplanation(matches.Select(m => m.Match).ToList(), unmatchedQuery, unmatchedName, dropped);
+
+        static IEnumerable<string> SetAside(AnalyzedName analysed, HashSet<int> abbreviated) => analysed.SetAside is null ? []
+            : analysed.Sequence.Where((_, k) => analysed.SetAside[k] && !abbreviated.Contains(k)).Select(t => t.Surface);
+
+        static void Take(WordSequence view, bool[] used, int from, int to, HashSet<int> setAside)
+        {
+            for (var k = from; k < to; k++)
+            {
+                if (view.Kept[k] >= 0)
+                {
+                    used[view.Kept[k]] = true;
+                }
+                else
+                {
+                    setAside.Add(k);
+                }
+            }
+        }
+
+        // Where a pair sorts among the query's words: the matched word it is or follows.
+        static int Order(WordSequence view, int at)
+        {
+            var kept = -1;
+            for (var k = 0; k <= at && k < view.Kept.Length; k++)
+            {
+                kept = Math.Max(kept, view.Kept[k]);
+            }
+
+            return Math.Max(0, kept);
+        }
 
         void Pair(double floor)
         {
@@ -1333,3 +1441,54 @@ public sealed class ScreeningIndex
 /// <summary>A vocabulary word as the scorer compares it: its skeleton, its stem's id in the index (-1: a stem the index
 /// does not hold) and its concept (0: none).</summary>
 internal readonly record struct TokenKey(string Skeleton, int Stem, int Concept);
+
+/// <summary>
+/// A name's words in written order with those set aside as legal forms, for abbreviations: for each word, its index
+/// among the words that are matched and weighed, or -1 when it was set aside.
+/// </summary>
+internal sealed record WordSequence(TokenKey[] Words, int[] Kept)
+{
+    /// <summary>The words of an analysed name, or null when none was set aside (the matched words are then all).</summary>
+    public static WordSequence? Of(AnalyzedName name)
+    {
+        if (name.SetAside is null)
+        {
+            return null;
+        }
+
+        var words = new TokenKey[name.Sequence.Length];
+        var kept = new int[words.Length];
+        var k = 0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = new TokenKey(name.Sequence[i].Skeleton, -1, 0);
+            kept[i] = name.SetAside[i] ? -1 : k++;
+        }
+
+        return new WordSequence(words, kept);
+    }
+
+    /// <summary>The words to read abbreviations in, with which are taken: the sequence, or the matched words alone.</summary>
+    public static WordSequence View(ReadOnlySpan<TokenKey> matched, ReadOnlySpan<bool> used, WordSequence? sequence, out bool[] taken)
+    {
+        if (sequence is null)
+        {
+            taken = used.ToArray();
+            var identity = new int[matched.Length];
+            for (var i = 0; i < identity.Length; i++)
+            {
+                identity[i] = i;
+            }
+
+            return new WordSequence(matched.ToArray(), identity);
+        }
+
+        taken = new bool[sequence.Words.Length];
+        for (var i = 0; i < taken.Length; i++)
+        {
+            taken[i] = sequence.Kept[i] >= 0 && used[sequence.Kept[i]];
+        }
+
+        return sequence;
+    }
+}

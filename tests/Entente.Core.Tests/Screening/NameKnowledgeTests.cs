@@ -19,6 +19,9 @@ public sealed class NameKnowledgeTests
             new ListEntry("8", EntityType.Unknown, "SOLIS, Rene Carlos", [], null),
             new ListEntry("9", EntityType.Person, "MORTON, Ivan Ivanovich", [], null),
             new ListEntry("10", EntityType.Organisation, "SHIP REPAIR CENTER", [], null),
+            new ListEntry("11", EntityType.Organisation, "ROSSISKI NATSIONALNY KOMMERCHESKI BANK OTKRYTOE AKTSIONERNOE OBSHCHESTVO", [], "Russia"),
+            new ListEntry("12", EntityType.Organisation, "JOINT STOCK COMPANY SCIENTIFIC PRODUCTION ASSOCIATION BAZALT", [], "Russia"),
+            new ListEntry("13", EntityType.Person, "BAZZAL, Mohamad", [], null),
         ]),
     ]);
 
@@ -114,6 +117,28 @@ public sealed class NameKnowledgeTests
     {
         var match = Index.Search("SRC", new ScreeningOptions(10, 0)).Single(m => m.EntityId == "10");
         Assert.Contains(match.Explanation.Pairs, p => p.Kind == TokenMatchKind.Acronym && p.NameToken == "SHIP REPAIR CENTER");
+    }
+
+    [Fact]
+    public void Search_ReadsAbbreviations_ThroughLegalForms_AndReportsThemOnce()
+    {
+        // KOMMERCHESKI BANK is a legal form, set aside from matching, yet the K and B of RNKB.
+        var best = Index.Search("RNKB OAO", new ScreeningOptions(1, 0)).Single();
+        Assert.Equal("11", best.EntityId);
+        var pair = Assert.Single(best.Explanation.Pairs, p => p.Kind == TokenMatchKind.Acronym);
+        Assert.Equal("ROSSISKI NATSIONALNY KOMMERCHESKI BANK", pair.NameToken);
+        Assert.DoesNotContain("KOMMERCHESKI", best.Explanation.DroppedLegalForms);
+    }
+
+    [Theory]
+    [InlineData("AO NPO BAZALT")]
+    [InlineData("НПО Базальт")]
+    [InlineData("NAUCHNO-PROIZVODSTVENNOE OBEDINENIE BAZALT")]
+    public void Search_SetsKindsOfBodyAside_InEveryForm(string query)
+    {
+        var best = Index.Search(query, new ScreeningOptions(1, 0)).Single();
+        Assert.Equal("12", best.EntityId);
+        Assert.Equal(1.0, best.Score);
     }
 
     [Fact]

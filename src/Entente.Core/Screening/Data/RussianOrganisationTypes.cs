@@ -1,0 +1,49 @@
+namespace Entente.Core.Screening;
+
+internal static partial class NameVocabulary
+{
+    /// <summary>
+    /// Kinds of Russian scientific, industrial and state bodies, abbreviated and written out, in transliteration,
+    /// Cyrillic and the English of sanctions lists: NPO, NAUCHNO-PROIZVODSTVENNOE OBEDINENIE and SCIENTIFIC PRODUCTION
+    /// ASSOCIATION are one kind of body, as OOO and LIMITED LIABILITY COMPANY are one legal form. They say what a body
+    /// is, not which, and the lists write them in any of their forms (JSC NPO BAZALT / SCIENTIFIC PRODUCTION ASSOCIATION
+    /// BAZALT), so they are set aside like legal forms. Written for this project in the manner of the org-type entries
+    /// opensanctions/rigour carries for a few of them (GNPP, scientific and production enterprise).
+    /// </summary>
+    internal static readonly string[] RussianOrganisationTypePhrases =
+    [
+        "NPO", "НПО", "nauchno proizvodstvennoe obedinenie", "научно-производственное объединение",
+        "scientific production association", "scientific and production association", "research and production association",
+        "science and production association", "SPA", "RPA",
+        "NPP", "НПП", "nauchno proizvodstvennoe predpriyatie", "научно-производственное предприятие",
+        "scientific production enterprise", "research and production enterprise", "SPE", "RPE",
+        "NPK", "НПК", "nauchno proizvodstvennaya korporatsiya", "научно-производственная корпорация",
+        "nauchno proizvodstvennaya kompaniya", "научно-производственная компания", "nauchno proizvodstvennyi kompleks",
+        "scientific production corporation", "research and production corporation", "scientific and production corporation",
+        "scientific production company", "research and production company",
+        "NPTS", "НПЦ", "nauchno proizvodstvennyi tsentr", "научно-производственный центр",
+        "scientific production center", "scientific and production center", "research and production center",
+        "NTTS", "НТЦ", "nauchno tekhnicheskii tsentr", "научно-технический центр",
+        "scientific and technical center", "scientific technical center", "science and technology center", "STC",
+        "NITS", "НИЦ", "nauchno issledovatelskii tsentr", "научно-исследовательский центр", "scientific research center",
+        "KB", "КБ", "konstruktorskoe byuro", "конструкторское бюро", "design bureau",
+        "OKB", "ОКБ", "opytno konstruktorskoe byuro", "опытно-конструкторское бюро", "experimental design bureau", "EDB",
+        "SKB", "СКБ", "spetsialnoe konstruktorskoe byuro", "специальное конструкторское бюро", "special design bureau", "SDB",
+        "TSKB", "ЦКБ", "tsentralnoe konstruktorskoe byuro", "центральное конструкторское бюро", "central design bureau", "CDB",
+        "PKB", "ПКБ", "proektno konstruktorskoe byuro", "проектно-конструкторское бюро",
+        "NII", "НИИ", "nauchno issledovatelskii institut", "научно-исследовательский институт",
+        "scientific research institute", "research institute", "SRI",
+        "TSNII", "ЦНИИ", "tsentralnyi nauchno issledovatelskii institut", "центральный научно-исследовательский институт",
+        "central scientific research institute", "central research institute", "CSRI",
+        "federalnoe gosudarstvennoe unitarnoe predpriyatie", "федеральное государственное унитарное предприятие",
+        "federal state unitary enterprise", "FSUE",
+        "federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie", "федеральное государственное бюджетное учреждение",
+        "federal state budgetary institution", "FSBI",
+        "FKP", "ФКП", "federalnoe kazennoe predpriyatie", "федеральное казённое предприятие", "federal state owned enterprise",
+        "gosudarstvennoe unitarnoe predpriyatie", "государственное унитарное предприятие", "state unitary enterprise",
+        "TD", "ТД", "torgovyi dom", "торговый дом", "trading house",
+        "ANO", "АНО", "avtonomnaya nekommercheskaya organizatsiya", "автономная некоммерческая организация",
+        "autonomous non-profit organization", "autonomous nonprofit organization",
+        "NKO", "НКО", "nebankovskaya kreditnaya organizatsiya", "небанковская кредитная организация",
+    ];
+}
