@@ -66,6 +66,60 @@ internal static class Acronyms
     internal static bool IsFunctionWord(string skeleton) => FunctionWords.Contains(skeleton);
 
     /// <summary>
+    /// The abbreviations of runs of words that take, for some words of the bilingual vocabulary, the first letter of
+    /// their translation (VOLOGDA OPTICAL MECHANICAL PLANT: VOMZ, Z for ZAVOD); at most <paramref name="limit"/> in all.
+    /// Function words give no letter.
+    /// </summary>
+    internal static void ForEachTranslatedRun(IReadOnlyList<TokenKey> words, int limit, Action<string> found)
+    {
+        var letters = new char[MaxWords];
+        var made = 0;
+        for (var start = 0; start < words.Count && made < limit; start++)
+        {
+            if (!IsFunctionWord(words[start].Skeleton) && char.IsAsciiLetter(words[start].Skeleton[0]))
+            {
+                Extend(start, 0, false);
+            }
+        }
+
+        void Extend(int at, int count, bool translated)
+        {
+            if (count >= 2 && translated && made < limit)
+            {
+                var acronym = NameNormalizer.Skeleton(new string(letters, 0, count));
+                if (acronym.Length is >= MinLetters and <= MaxLetters)
+                {
+                    made++;
+                    found(acronym);
+                }
+            }
+
+            if (at >= words.Count || count >= MaxWords || made >= limit || !char.IsAsciiLetter(words[at].Skeleton[0]))
+            {
+                return;
+            }
+
+            var word = words[at];
+            if (IsFunctionWord(word.Skeleton))
+            {
+                Extend(at + 1, count, translated);
+                return;
+            }
+
+            letters[count] = word.Skeleton[0];
+            Extend(at + 1, count + 1, translated);
+            foreach (var letter in NameConcepts.InitialsOf(word.Concept))
+            {
+                if (letter != word.Skeleton[0])
+                {
+                    letters[count] = letter;
+                    Extend(at + 1, count + 1, true);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Every abbreviation of every run of at least two words (with and without the initials of function words),
     /// passed to <paramref name="found"/> with the run's bounds. Runs stop at numbers.
     /// </summary>
@@ -175,6 +229,18 @@ internal static class Acronyms
         if (IsFunctionWord(text) && word > from && Match(target, at, previous, side, from, word + 1, limit, single, out end, out initials))
         {
             return true;
+        }
+
+        // A word of the bilingual vocabulary may give the first letter of its translation (PLANT: Z for ZAVOD).
+        if (word > from && side[word].Concept > 0)
+        {
+            foreach (var letter in NameConcepts.InitialsOf(side[word].Concept))
+            {
+                if (letter != text[0] && target[at] == letter && Match(target, at + 1, letter, side, from, word + 1, limit, single, out end, out initials))
+                {
+                    return true;
+                }
+            }
         }
 
         var i = at;

@@ -235,7 +235,7 @@ public static class NameConcepts
         "instrumentengineering: instrumentation, instrumentmaking",
     ];
 
-    private static readonly Lazy<(FrozenDictionary<string, int> ByStem, string[] Keys)> Table = new(Build);
+    private static readonly Lazy<(FrozenDictionary<string, int> ByStem, string[] Keys, string[] Initials)> Table = new(Build);
 
     /// <summary>The concept of a token skeleton's stem, or 0 when the word is not in the vocabulary.</summary>
     public static int Of(string stem)
@@ -244,27 +244,38 @@ public static class NameConcepts
         return Table.Value.ByStem.TryGetValue(stem, out var concept) ? concept : 0;
     }
 
+    /// <summary>
+    /// The first letters (of skeletons) of a concept's words in either language: an abbreviation may take any of them
+    /// (VOMZ is VOLOGDA OPTICAL AND MECHANICAL PLANT: Z for ZAVOD).
+    /// </summary>
+    public static string InitialsOf(int concept) => concept > 0 && concept < Table.Value.Initials.Length ? Table.Value.Initials[concept] : string.Empty;
+
     /// <summary>The key of a concept (for explanations), e.g. "plant".</summary>
     public static string KeyOf(int concept) => concept > 0 && concept < Table.Value.Keys.Length ? Table.Value.Keys[concept] : string.Empty;
 
-    private static (FrozenDictionary<string, int>, string[]) Build()
+    private static (FrozenDictionary<string, int>, string[], string[]) Build()
     {
         var byStem = new Dictionary<string, int>(StringComparer.Ordinal);
         var keys = new List<string> { string.Empty };
+        var initials = new List<string> { string.Empty };
         foreach (var line in Lines)
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             var concept = keys.Count;
             keys.Add(line[..colon]);
+            var letters = new SortedSet<char>();
             foreach (var word in line[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 var stem = NameNormalizer.Stem(NameNormalizer.NormalizeToken(word).Skeleton);
+                letters.Add(stem[0]);
                 // A stem claimed by two concepts would join unrelated words: the first claim stands (tested).
                 byStem.TryAdd(stem, concept);
             }
+
+            initials.Add(string.Concat(letters));
         }
 
-        return (byStem.ToFrozenDictionary(StringComparer.Ordinal), [.. keys]);
+        return (byStem.ToFrozenDictionary(StringComparer.Ordinal), [.. keys], [.. initials]);
     }
 
     /// <summary>Words whose stem is already claimed by an earlier concept (for the vocabulary's own test).</summary>

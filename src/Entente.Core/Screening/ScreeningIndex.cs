@@ -672,9 +672,10 @@ public sealed class ScreeningIndex
         var allWords = query.Sequence.Select(t => t.Skeleton).ToList();
         if (allWords.Count >= 2)
         {
-            Acronyms.ForEachRun(allWords, _ => true, (_, _, acronym) =>
+            var looked = new HashSet<string>(StringComparer.Ordinal);
+            void LookUp(string acronym)
             {
-                if (_vocabIds.TryGetValue(acronym, out var vocab) && PostingLength(vocab) <= _selectiveLimit)
+                if (looked.Add(acronym) && _vocabIds.TryGetValue(acronym, out var vocab) && PostingLength(vocab) <= _selectiveLimit)
                 {
                     var gain = (float)AcronymCredit * _weight[vocab];
                     for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
@@ -682,7 +683,10 @@ public sealed class ScreeningIndex
                         scratch.Add(_postings[p], gain);
                     }
                 }
-            });
+            }
+
+            Acronyms.ForEachRun(allWords, _ => true, (_, _, acronym) => LookUp(acronym));
+            Acronyms.ForEachTranslatedRun(allWords.Select(w => new TokenKey(w, -1, NameConcepts.Of(NameNormalizer.Stem(w)))).ToList(), 64, LookUp);
         }
 
         // The whole name written without spaces, or a one-word query against a spaced name.
@@ -1461,7 +1465,8 @@ internal sealed record WordSequence(TokenKey[] Words, int[] Kept)
         var k = 0;
         for (var i = 0; i < words.Length; i++)
         {
-            words[i] = new TokenKey(name.Sequence[i].Skeleton, -1, 0);
+            var skeleton = name.Sequence[i].Skeleton;
+            words[i] = new TokenKey(skeleton, -1, NameConcepts.Of(NameNormalizer.Stem(skeleton)));
             kept[i] = name.SetAside[i] ? -1 : k++;
         }
 

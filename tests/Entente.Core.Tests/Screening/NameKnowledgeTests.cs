@@ -22,6 +22,7 @@ public sealed class NameKnowledgeTests
             new ListEntry("11", EntityType.Organisation, "ROSSISKI NATSIONALNY KOMMERCHESKI BANK OTKRYTOE AKTSIONERNOE OBSHCHESTVO", [], "Russia"),
             new ListEntry("12", EntityType.Organisation, "JOINT STOCK COMPANY SCIENTIFIC PRODUCTION ASSOCIATION BAZALT", [], "Russia"),
             new ListEntry("13", EntityType.Person, "BAZZAL, Mohamad", [], null),
+            new ListEntry("14", EntityType.Organisation, "JOINT STOCK COMPANY VOMZ", [], "Russia"),
         ]),
     ]);
 
@@ -128,6 +129,15 @@ public sealed class NameKnowledgeTests
         var pair = Assert.Single(best.Explanation.Pairs, p => p.Kind == TokenMatchKind.Acronym);
         Assert.Equal("ROSSISKI NATSIONALNY KOMMERCHESKI BANK", pair.NameToken);
         Assert.DoesNotContain("KOMMERCHESKI", best.Explanation.DroppedLegalForms);
+    }
+
+    [Fact]
+    public void Search_ReadsAbbreviations_ThatTakeALetterOfTheTranslation()
+    {
+        // VOMZ: Vologodskii Optiko-Mekhanicheskii Zavod; the English name has PLANT where the Russian has ZAVOD.
+        var best = Index.Search("VOLOGDA OPTICAL AND MECHANICAL PLANT JSC", new ScreeningOptions(1, 0)).Single();
+        Assert.Equal("14", best.EntityId);
+        Assert.Contains(best.Explanation.Pairs, p => p.Kind == TokenMatchKind.Acronym && p.NameToken == "VOMZ");
     }
 
     [Theory]
