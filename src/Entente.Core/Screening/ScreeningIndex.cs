@@ -415,7 +415,12 @@ public sealed class ScreeningIndex
                 }
             }
 
-            var ranked = best.OrderByDescending(p => p.Value.Score).ThenBy(p => p.Key).Take(options.Top);
+            // Between equal scores, the name whose legal form or kind of body agrees with the query's comes first
+            // (LLC JV KVANT: LLC JOINT VENTURE KVANT, sharing LLC, before AO NPO KVANT), then list order.
+            var queryForms = analysed.Dropped.Select(t => t.Skeleton).ToHashSet(StringComparer.Ordinal);
+            var ranked = best.OrderByDescending(p => Math.Round(p.Value.Score, 4))
+                .ThenByDescending(p => queryForms.Count == 0 ? 0 : FormAgreement(queryForms, p.Value.Name))
+                .ThenBy(p => p.Key).Take(options.Top);
             var results = new List<ScreeningMatch>(Math.Min(options.Top, best.Count));
             foreach (var (entryIndex, (name, score)) in ranked)
             {
@@ -431,6 +436,29 @@ public sealed class ScreeningIndex
             scratch.Reset();
             _scratchPool.Add(scratch);
         }
+    }
+
+    // How many of the query's set-aside words (legal forms, kinds of body) the name also has, by skeleton or as an
+    // abbreviation of its own (OAO / OTKRYTOE AKTSIONERNOE OBSHCHESTVO).
+    private int FormAgreement(HashSet<string> queryForms, int name)
+    {
+        if (!_sequences.TryGetValue(name, out var words))
+        {
+            return 0;
+        }
+
+        var setAside = words.Words.Where((_, k) => words.Kept[k] < 0).Select(w => w.Skeleton).ToList();
+        var agreement = 0;
+        foreach (var form in queryForms)
+        {
+            if (setAside.Contains(form, StringComparer.Ordinal) ||
+                (Acronyms.MayAbbreviate(form) && Acronyms.TryFindRun(form, setAside.Select(w => new TokenKey(w, -1, 0)).ToArray(), new bool[setAside.Count], out _, out _, out _)))
+            {
+                agreement++;
+            }
+        }
+
+        return agreement;
     }
 
     /// <summary>Similarity in [0, 1] of two names, by the same scoring as <see cref="Search"/> (weights of this index).</summary>

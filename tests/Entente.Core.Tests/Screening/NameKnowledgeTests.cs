@@ -23,6 +23,9 @@ public sealed class NameKnowledgeTests
             new ListEntry("12", EntityType.Organisation, "JOINT STOCK COMPANY SCIENTIFIC PRODUCTION ASSOCIATION BAZALT", [], "Russia"),
             new ListEntry("13", EntityType.Person, "BAZZAL, Mohamad", [], null),
             new ListEntry("14", EntityType.Organisation, "JOINT STOCK COMPANY VOMZ", [], "Russia"),
+            new ListEntry("15", EntityType.Organisation, "AO NPO KVANT", [], "Russia"),
+            new ListEntry("16", EntityType.Organisation, "LLC JOINT VENTURE KVANT", [], "Russia"),
+            new ListEntry("17", EntityType.Organisation, "OTKRYTOE AKTSIONERNOE OBSHCHESTVO KVANT", [], "Russia"),
         ]),
     ]);
 
@@ -138,6 +141,18 @@ public sealed class NameKnowledgeTests
         var best = Index.Search("VOLOGDA OPTICAL AND MECHANICAL PLANT JSC", new ScreeningOptions(1, 0)).Single();
         Assert.Equal("14", best.EntityId);
         Assert.Contains(best.Explanation.Pairs, p => p.Kind == TokenMatchKind.Acronym && p.NameToken == "VOMZ");
+    }
+
+    [Theory]
+    [InlineData("LLC JV KVANT", "16")]
+    [InlineData("OAO KVANT", "17")]
+    [InlineData("NPO KVANT", "15")]
+    public void Search_BreaksTies_ByAgreeingLegalForm(string query, string first)
+    {
+        // Three entities reduce to KVANT alike; the one whose legal form or kind of body agrees comes first.
+        var matches = Index.Search(query, new ScreeningOptions(3, 0));
+        Assert.Equal(3, matches.Count(m => m.Score == matches[0].Score));
+        Assert.Equal(first, matches[0].EntityId);
     }
 
     [Theory]
