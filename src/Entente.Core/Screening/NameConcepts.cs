@@ -324,6 +324,19 @@ public static class NameConcepts
         return (byStem.ToFrozenDictionary(StringComparer.Ordinal), [.. keys], [.. initials]);
     }
 
+    /// <summary>Every (concept, word) of the vocabulary, for its own tests.</summary>
+    internal static IEnumerable<(string Concept, string Word)> Entries()
+    {
+        foreach (var line in Lines)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            foreach (var word in line[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                yield return (line[..colon], word);
+            }
+        }
+    }
+
     /// <summary>Words whose stem is already claimed by an earlier concept (for the vocabulary's own test).</summary>
     internal static IEnumerable<string> Collisions()
     {

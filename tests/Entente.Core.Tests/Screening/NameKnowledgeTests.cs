@@ -80,6 +80,14 @@ public sealed class NameKnowledgeTests
         Assert.Empty(NameConcepts.Collisions());
     }
 
+    [Fact]
+    public void Concepts_AreSingleWords()
+    {
+        // Words are compared one by one: a phrase in the vocabulary could never match.
+        Assert.All(NameConcepts.Entries(), e => Assert.Single(NameNormalizer.Tokenize(e.Word)));
+        Assert.True(NameConcepts.Entries().Count() > 400);
+    }
+
     [Theory]
     [InlineData("JSC ADMIRALTY SHIPYARDS", "1", TokenMatchKind.Translation)]
     [InlineData("JSC NIIP", "2", TokenMatchKind.Acronym)]
