@@ -14,6 +14,11 @@ namespace Entente.Application.Screening;
 /// <summary>Imports a list file as the next version of a stored list (contract: screening.md, <c>entente lists import</c>).</summary>
 public sealed record ImportList(string FilePath, string? Format, string? ListName);
 
+/// <summary>A list held in memory, imported as if read from <paramref name="SourceFileName"/> (recorded with the version).</summary>
+#pragma warning disable CA1819 // The content is handed over once and hashed as is; a copy would only cost memory.
+public sealed record ImportListContent(string SourceFileName, byte[] Content, string? Format, string? ListName);
+#pragma warning restore CA1819
+
 public sealed record ImportedList(string ListName, int Version, int EntityCount, int Added, int Changed, int Removed, string Sha256, long LogSequence);
 
 /// <summary>How far an import has come: <paramref name="Done"/> of <paramref name="Total"/> entries written.</summary>
@@ -25,20 +30,9 @@ public sealed class ImportListHandler(EntenteDbContext db, LogEntryWriter log, T
 
     public async Task<Result<ImportedList>> HandleAsync(Actor actor, ImportList request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        if (!actor.IsInRole(EntenteRoles.Administrator))
+        if (Refused(actor, request.Format, request.ListName, out var listName) is { } refused)
         {
-            return new Error.Forbidden("not-administrator", "Only an administrator imports sanctions lists.");
-        }
-
-        if (request.Format is null || !ListFormats.All.Contains(request.Format, StringComparer.Ordinal))
-        {
-            return Error.Invalid("format", $"must be one of {string.Join(", ", ListFormats.All)}.");
-        }
-
-        var listName = string.IsNullOrWhiteSpace(request.ListName) ? ListFormats.DefaultListName(request.Format) : request.ListName.Trim();
-        if (listName.Length > StoredList.NameMaxLength)
-        {
-            return Error.Invalid("listName", $"must be at most {StoredList.NameMaxLength} characters.");
+            return refused;
         }
 
         // The whole file is parsed before the database is touched: a malformed file changes nothing.
@@ -48,8 +42,8 @@ public sealed class ImportListHandler(EntenteDbContext db, LogEntryWriter log, T
         string sourceName;
         try
         {
-            parsed = ListFormats.Load(request.FilePath, request.Format, listName);
-            var hashed = HashedFile(request.FilePath, request.Format);
+            parsed = ListFormats.Load(request.FilePath, request.Format!, listName);
+            var hashed = HashedFile(request.FilePath, request.Format!);
             sourceName = Path.GetFileName(hashed);
             sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(hashed)));
         }
@@ -62,6 +56,62 @@ public sealed class ImportListHandler(EntenteDbContext db, LogEntryWriter log, T
             return new Error.NotFound("list-file-not-readable", request.FilePath + ": " + e.Message);
         }
 
+        return await StoreAsync(actor, request.Format!, listName, parsed, sourceName, sha256, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports a list held in memory rather than in a file — one shipped inside the platform, such as the demo's
+    /// extract — exactly as a file of a single-file format would be (<c>ofac-csv</c>, a set of files, is not accepted).
+    /// </summary>
+    public async Task<Result<ImportedList>> HandleAsync(Actor actor, ImportListContent request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.Equals(request.Format, ListFormats.OfacCsv, StringComparison.Ordinal))
+        {
+            return Error.Invalid("format", "an ofac-csv set is several files: import it from its folder.");
+        }
+
+        if (Refused(actor, request.Format, request.ListName, out var listName) is { } refused)
+        {
+            return refused;
+        }
+
+        progress?.Report(new ImportProgress("reading", 0, 1));
+        SanctionsList parsed;
+        try
+        {
+            using var stream = new MemoryStream(request.Content, writable: false);
+            parsed = ListFormats.Read(stream, request.Format!, listName);
+        }
+        catch (ListFormatException e)
+        {
+            return new Error.Validation("malformed-list", request.SourceFileName + ": " + e.Message, new Dictionary<string, string[]>(StringComparer.Ordinal) { ["file"] = [e.Message] });
+        }
+
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content));
+        return await StoreAsync(actor, request.Format!, listName, parsed, Path.GetFileName(request.SourceFileName), sha256, progress, cancellationToken);
+    }
+
+    /// <summary>The refusal of an import before anything is read, or null; <paramref name="listName"/> is the name to store under.</summary>
+    private static Error? Refused(Actor actor, string? format, string? requestedName, out string listName)
+    {
+        listName = string.Empty;
+        if (!actor.IsInRole(EntenteRoles.Administrator))
+        {
+            return new Error.Forbidden("not-administrator", "Only an administrator imports sanctions lists.");
+        }
+
+        if (format is null || !ListFormats.All.Contains(format, StringComparer.Ordinal))
+        {
+            return Error.Invalid("format", $"must be one of {string.Join(", ", ListFormats.All)}.");
+        }
+
+        listName = string.IsNullOrWhiteSpace(requestedName) ? ListFormats.DefaultListName(format) : requestedName.Trim();
+        return listName.Length > StoredList.NameMaxLength ? Error.Invalid("listName", $"must be at most {StoredList.NameMaxLength} characters.") : null;
+    }
+
+    private async Task<Result<ImportedList>> StoreAsync(Actor actor, string format, string listName, SanctionsList parsed, string sourceName, string sha256, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
         var incoming = new Dictionary<string, StoredListEntry>(StringComparer.Ordinal);
         foreach (var entry in parsed.Entries)
         {
@@ -122,7 +172,7 @@ public sealed class ImportListHandler(EntenteDbContext db, LogEntryWriter log, T
                 Changed = changed.Count,
                 Removed = removed.Count,
             };
-            list.Format = request.Format;
+            list.Format = format;
             list.CurrentVersion = number;
             list.CurrentVersionId = version.Id;
             db.ScreeningListVersions.Add(version);
@@ -164,7 +214,7 @@ public sealed class ImportListHandler(EntenteDbContext db, LogEntryWriter log, T
                 ["list"] = list.Name,
                 ["listId"] = list.Id,
                 ["version"] = number,
-                ["format"] = request.Format,
+                ["format"] = format,
                 ["sha256"] = sha256,
                 ["entities"] = incoming.Count,
                 ["added"] = added.Count,

@@ -2,6 +2,8 @@ using Entente.Application.Common;
 using Entente.Application.Identity;
 using Entente.Application.Organisations;
 using Entente.Application.Persistence;
+using Entente.Application.Screening;
+using Entente.Application.Screening.Lists;
 using Entente.Application.Treaties;
 using Entente.Core.Organisations;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +21,10 @@ public sealed record DemoSignIn(string Role, string Email, string Password, stri
 /// <summary>
 /// A small treaty community to explore: both authorities with an officer and an auditor each, an administrator, and
 /// four companies of each party in every vetting state, and the treaty in force (both authorities sign, then both
-/// ratify). It goes through the same use cases as real users, so the log records the seeding like anything else. Never run in Production: the passwords are printed.
+/// ratify). Then the administrator imports a small extract of the OFAC SDN list (embedded; see Seeding/Lists/README.md)
+/// and every organisation is screened against the new version as the platform does when any list arrives, which opens
+/// hits for the RU authority to review. It goes through the same use cases as real users, so the log records the
+/// seeding like anything else. Never run in Production: the passwords are printed.
 /// </summary>
 public sealed class DemoCommunity(
     EntenteDbContext db,
@@ -29,9 +34,22 @@ public sealed class DemoCommunity(
     VetOrganisationHandler vet,
     AddMemberHandler addMember,
     SignTreatyHandler sign,
-    RatifyTreatyHandler ratify)
+    RatifyTreatyHandler ratify,
+    ImportListHandler importList,
+    RescreenOrganisationsHandler rescreen)
 {
     public const string Password = "Entente-Demo-2014";
+
+    /// <summary>The name the demo sanctions list is stored under.</summary>
+    public const string SanctionsListName = "demo-ofac-extract";
+
+    /// <summary>What the seeded screening offers, printed with the sign-ins.</summary>
+    public const string ScreeningNote = "Screening: a demo extract of the OFAC SDN list (" + SanctionsListName + ") is imported; the RU officer (officer@fsvts.example) has screening hits to review at /screening/hits.";
+
+    private const string SanctionsListResource = "Entente.Seeding." + SanctionsListName + ".csv";
+
+    // Whoever screens during seeding holds the rescreen lease under this name, as a web node holds it under its own.
+    private const string RescreenHolder = "demo-seeding";
 
     private sealed record Company(string NameEn, string NameRu, string Party, string Number, string? Inn, string Address, string Slug, MembershipStatus Status, string? Reason);
 
@@ -83,12 +101,17 @@ public sealed class DemoCommunity(
         }
 
         var officers = new Dictionary<string, Actor>(StringComparer.Ordinal);
+        Actor? administrator = null;
         foreach (var staff in AuthorityStaff)
         {
             var actor = await CreateAsync(Actor.System, new CreateUser(staff.Email, staff.DisplayName, Password, staff.Role, staff.Party, null), staff.AuthenticatorKey, cancellationToken);
             if (staff.Role == EntenteRoles.AuthorityOfficer)
             {
                 officers[staff.Party!] = actor;
+            }
+            else if (staff.Role == EntenteRoles.Administrator)
+            {
+                administrator = actor;
             }
         }
 
@@ -128,7 +151,30 @@ public sealed class DemoCommunity(
             }
         }
 
+        await SeedSanctionsListAsync(administrator ?? throw new InvalidOperationException("The demo has no administrator."), cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// The administrator imports the demo list as its first version, and the organisations are screened against it by
+    /// the rescreen every web node runs when a list version arrives — here at once, so the hits exist when the demo
+    /// opens. The list arrives after the companies were vetted, as the 2014 designations came after the treaty.
+    /// </summary>
+    private async Task SeedSanctionsListAsync(Actor administrator, CancellationToken cancellationToken)
+    {
+        byte[] content;
+        await using (var stream = typeof(DemoCommunity).Assembly.GetManifestResourceStream(SanctionsListResource)
+            ?? throw new InvalidOperationException($"embedded resource {SanctionsListResource} is missing from the build"))
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
+        }
+
+        Require(await importList.HandleAsync(administrator, new ImportListContent(SanctionsListName + ".csv", content, ListFormats.EntenteCsv, SanctionsListName), null, cancellationToken));
+
+        // Null only when another node holds the lease: its worker then screens against the version instead.
+        await rescreen.HandleAsync(RescreenHolder, cancellationToken);
     }
 
     private async Task<Actor> CreateAsync(Actor admin, CreateUser request, string? authenticatorKey, CancellationToken cancellationToken)

@@ -48,6 +48,7 @@ internal static class DatabaseCommands
                 output.WriteLine(signIn.Line);
             }
 
+            output.WriteLine(DemoCommunity.ScreeningNote);
             return 0;
         });
 

@@ -25,6 +25,7 @@ internal static class StartupBanner
             output.WriteLine(signIn.Line);
         }
 
+        output.WriteLine(DemoCommunity.ScreeningNote);
         output.WriteLine();
     }
 }

@@ -78,6 +78,36 @@ public static class ListFormats
         }
     }
 
+    /// <summary>
+    /// Reads a list of a single-file format (<c>un-xml</c>, <c>uk-csv</c>, <c>entente-csv</c>) from a stream, as
+    /// <see cref="Load"/> reads it from a file.
+    /// </summary>
+    /// <exception cref="ListFormatException">The content is malformed; nothing is returned.</exception>
+    public static SanctionsList Read(Stream content, string format, string? listName = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        listName ??= DefaultListName(format);
+        switch (format)
+        {
+            case UnXml:
+                return UnXmlParser.Parse(content, listName);
+            case UkCsv:
+                using (var reader = new StreamReader(content, leaveOpen: true))
+                {
+                    return UkCsvParser.Parse(reader, listName);
+                }
+
+            case EntenteCsv:
+                using (var reader = new StreamReader(content, leaveOpen: true))
+                {
+                    return EntenteCsvParser.Parse(reader, listName);
+                }
+
+            default:
+                throw new ArgumentException($"the list format '{format}' is not read from a single stream (expected one of {UnXml}, {UkCsv}, {EntenteCsv})", nameof(format));
+        }
+    }
+
     internal static string? Value(string field) => field.Length == 0 || field == "-0-" ? null : field;
 }
 

@@ -98,8 +98,9 @@ public sealed class ScreeningApiTests(Hosts hosts)
     public async Task Clear_RecordsOneLogEntryAndKeepsItCleared_WhenTheGbOfficerDecides(Provider provider)
     {
         var factory = hosts.For(provider);
-        var listName = await ImportAsync(factory, "KALASHNIKOV CONCERN JSC", "Концерн Калашников");
-        var organisationId = await RegisterAsync(factory, "Kalashnikov Concern Ltd", "Концерн Калашников");
+        // A name the seeded demo list does not hold: its one hit is the organisation's only one, so clearing it clears the flag.
+        var listName = await ImportAsync(factory, "TULA ARMS PLANT JSC", "Тульский оружейный завод");
+        var organisationId = await RegisterAsync(factory, "Tula Arms Plant Ltd", "Тульский оружейный завод");
         var hit = await HitAsync(factory, organisationId, listName);
         var gb = await factory.ClientForAsync("officer@ecju.example");
         var ru = await factory.ClientForAsync("officer@fsvts.example");
@@ -113,7 +114,7 @@ public sealed class ScreeningApiTests(Hosts hosts)
         var byRu = await ru.PostAsJsonAsync($"/api/v1/screening/hits/{hit.Id}/clear", new { reason = "not ours" }, Ct);
         var byAuditor = await auditor.PostAsJsonAsync($"/api/v1/screening/hits/{hit.Id}/clear", new { reason = "looks fine" }, Ct);
         var noReason = await gb.PostAsJsonAsync($"/api/v1/screening/hits/{hit.Id}/clear", new { reason = "" }, Ct);
-        var cleared = await gb.PostAsJsonAsync($"/api/v1/screening/hits/{hit.Id}/clear", new { reason = "A Birmingham gunsmith's trading name; no link with the Izhevsk concern." }, Ct);
+        var cleared = await gb.PostAsJsonAsync($"/api/v1/screening/hits/{hit.Id}/clear", new { reason = "A Birmingham gunsmith's trading name; no link with the Tula plant." }, Ct);
         var twice = await gb.PostAsJsonAsync($"/api/v1/screening/hits/{hit.Id}/confirm", new { reason = "second thoughts" }, Ct);
 
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), h => h.GetProperty("id").GetGuid() == hit.Id && h.GetProperty("status").GetString() == "Open");
