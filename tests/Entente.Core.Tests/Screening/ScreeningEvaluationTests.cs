@@ -76,10 +76,10 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
         misses.ForEach(output.WriteLine);
 
         // The targets of the screening work are 0.95 and 0.98; they are not reached (see bench/results/screening.md):
-        // a tenth of the held-out aliases share nothing with the names left, and many more are translations of them.
+        // 6 % of the held-out aliases share nothing with the names left, and many more are translations of them.
         // These floors guard the figures reached against regression.
-        Assert.True(recall10 >= 0.86, $"recall@10 {recall10:P2}");
-        Assert.True(recall1 >= 0.75, $"recall@1 {recall1:P2}");
+        Assert.True(recall10 >= 0.87, $"recall@10 {recall10:P2}");
+        Assert.True(recall1 >= 0.76, $"recall@1 {recall1:P2}");
     }
 
     [Fact]
