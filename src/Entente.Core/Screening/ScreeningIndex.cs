@@ -1269,7 +1269,8 @@ public sealed class ScreeningIndex
         matches.Sort((a, b) => a.Order.CompareTo(b.Order));
         var unmatchedQuery = q.Where((_, i) => !usedQ[i]).Select(t => t.Surface).ToList();
         var unmatchedName = n.Where((_, j) => !usedN[j]).Select(t => t.Surface).ToList();
-        var dropped = SetAside(query, queryAbbreviated).Concat(SetAside(name, nameAbbreviated)).ToList();
+        // A form on both sides (JSC … JSC) is named once.
+        var dropped = SetAside(query, queryAbbreviated).Concat(SetAside(name, nameAbbreviated)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new MatchExplanation(matches.Select(m => m.Match).ToList(), unmatchedQuery, unmatchedName, dropped);
 
         static IEnumerable<string> SetAside(AnalyzedName analysed, HashSet<int> abbreviated) => analysed.SetAside is null ? []
