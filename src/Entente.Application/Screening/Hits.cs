@@ -4,6 +4,7 @@ using Entente.Application.Organisations;
 using Entente.Application.Persistence;
 using Entente.Application.TransparencyLog;
 using Entente.Core.Organisations;
+using Entente.Core.Screening;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entente.Application.Screening;
@@ -27,7 +28,8 @@ public sealed record HitView(
     string Status,
     DateTimeOffset OpenedAt,
     DateTimeOffset? DecidedAt,
-    string? Reason);
+    string? Reason,
+    MatchExplanation? Reading);
 
 public sealed record ListHits(string? Status, string? Sort, bool Descending, int? Page, int? PageSize);
 
@@ -38,7 +40,8 @@ internal static class HitAccess
     public static bool CanRead(Actor actor, string party) => actor.CanReadParty(party);
 
     public static HitView View(ScreeningHit h, Organisation o) =>
-        new(h.Id, h.OrganisationId, o.LegalNameEn, o.LegalNameRu, o.Status.ToString(), h.Party, h.ListName, h.ListVersion, h.EntityId, h.EntityName, h.MatchedName, h.ScreenedName, h.Score, h.Explanation, h.Status.ToString(), h.OpenedAt, h.DecidedAt, h.Reason);
+        new(h.Id, h.OrganisationId, o.LegalNameEn, o.LegalNameRu, o.Status.ToString(), h.Party, h.ListName, h.ListVersion, h.EntityId, h.EntityName, h.MatchedName, h.ScreenedName, h.Score,
+            HitExplanations.Text(h.Explanation), h.Status.ToString(), h.OpenedAt, h.DecidedAt, h.Reason, HitExplanations.Read(h.Explanation));
 }
 
 /// <summary>The hit queue of an authority: its own party's hits, filtered by status, sorted and paged.</summary>

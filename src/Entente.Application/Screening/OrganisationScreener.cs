@@ -85,7 +85,7 @@ public sealed class OrganisationScreener(EntenteDbContext db, ScreeningIndexCach
                 MatchedName = match.MatchedName,
                 ScreenedName = screened,
                 Score = Math.Round(match.Score, 4),
-                Explanation = match.Explanation.ToString(),
+                Explanation = HitExplanations.Store(match.Explanation),
                 Status = HitStatus.Open,
                 OpenedAt = now,
                 Version = Guid.NewGuid(),
