@@ -714,7 +714,12 @@ public sealed class ScreeningIndex
             }
 
             Acronyms.ForEachRun(allWords, _ => true, (_, _, acronym) => LookUp(acronym));
-            Acronyms.ForEachTranslatedRun(allWords.Select(w => new TokenKey(w, -1, NameConcepts.Of(NameNormalizer.Stem(w)))).ToList(), 64, LookUp);
+            // Readings through translations only when some word is in the vocabulary (never, for most persons' names).
+            var translatable = allWords.Select(w => new TokenKey(w, -1, w.Length >= 2 ? NameConcepts.Of(NameNormalizer.Stem(w)) : 0)).ToList();
+            if (translatable.Exists(k => k.Concept > 0))
+            {
+                Acronyms.ForEachTranslatedRun(translatable, 64, LookUp);
+            }
         }
 
         // The whole name written without spaces, or a one-word query against a spaced name.
@@ -1087,6 +1092,30 @@ public sealed class ScreeningIndex
     {
         if (!AnyCandidate(shortSide, shortUsed, shortWords))
         {
+            return;
+        }
+
+        if (shortWords is null && longWords is null)
+        {
+            // No word set aside on either side (most names of persons): read in place, allocating nothing.
+            for (var i = 0; i < shortSide.Length; i++)
+            {
+                var word = shortSide[i].Skeleton;
+                if (shortUsed[i] || !Acronyms.MayAbbreviate(word) || !Acronyms.TryFindRun(word, longSide, longUsed, out var start, out var end, out var initials))
+                {
+                    continue;
+                }
+
+                var credit = initials ? AcronymCreditFor(word.Length) : SyllableCredit;
+                shortUsed[i] = true;
+                matchedShort += credit * shortWeights[i];
+                for (var j = start; j < end; j++)
+                {
+                    longUsed[j] = true;
+                    matchedLong += credit * longWeights[j];
+                }
+            }
+
             return;
         }
 
