@@ -37,12 +37,16 @@ public sealed class DirectoryPage(IPage page) : PageObject(page)
     {
         await Page.FillAsync("#q", text);
         await Page.ClickAsync("form.filters button[type=submit]");
+        // The load state of the page being left is already "load": wait for the search's own address instead.
+        await Page.WaitForURLAsync(url => url.Contains("q=" + Uri.EscapeDataString(text), StringComparison.Ordinal));
         await Page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     public async Task SwitchLanguageAsync(string code)
     {
         await Page.ClickAsync($"header .lang a[hreflang={code}]");
+        // The switch redirects back to the same address: the page's language says when the new page has arrived.
+        await Page.Locator($"html[lang={code}]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Page.WaitForLoadStateAsync(LoadState.Load);
     }
 
