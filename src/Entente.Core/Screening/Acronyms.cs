@@ -187,7 +187,8 @@ internal static class Acronyms
         for (start = 0; start < side.Length; start++)
         {
             var first = side[start].Skeleton;
-            if (used[start] || first[0] != target[0] || IsFunctionWord(first))
+            if (used[start] || IsFunctionWord(first) ||
+                (first[0] != target[0] && !NameConcepts.InitialsOf(side[start].Concept).Contains(target[0], StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -232,7 +233,7 @@ internal static class Acronyms
         }
 
         // A word of the bilingual vocabulary may give the first letter of its translation (PLANT: Z for ZAVOD).
-        if (word > from && side[word].Concept > 0)
+        if (side[word].Concept > 0)
         {
             foreach (var letter in NameConcepts.InitialsOf(side[word].Concept))
             {

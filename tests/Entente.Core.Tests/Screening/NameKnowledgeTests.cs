@@ -26,6 +26,8 @@ public sealed class NameKnowledgeTests
             new ListEntry("15", EntityType.Organisation, "AO NPO KVANT", [], "Russia"),
             new ListEntry("16", EntityType.Organisation, "LLC JOINT VENTURE KVANT", [], "Russia"),
             new ListEntry("17", EntityType.Organisation, "OTKRYTOE AKTSIONERNOE OBSHCHESTVO KVANT", [], "Russia"),
+            new ListEntry("18", EntityType.Organisation, "929 STATE FLIGHT TEST CENTER", [], "Russia"),
+            new ListEntry("19", EntityType.Organisation, "GOOD LAND INTERNATIONAL COMPANY", [], null),
         ]),
     ]);
 
@@ -149,6 +151,15 @@ public sealed class NameKnowledgeTests
         var best = Index.Search("VOLOGDA OPTICAL AND MECHANICAL PLANT JSC", new ScreeningOptions(1, 0)).Single();
         Assert.Equal("14", best.EntityId);
         Assert.Contains(best.Explanation.Pairs, p => p.Kind == TokenMatchKind.Acronym && p.NameToken == "VOMZ");
+    }
+
+    [Fact]
+    public void Search_ReadsAbbreviations_WhoseEveryLetterComesFromATranslation()
+    {
+        // GLITs: Gosudarstvennyi Letno-Ispytatelnyi Tsentr, listed in English as STATE FLIGHT TEST CENTER; the English
+        // initials of another name (GOOD LAND INTERNATIONAL COMPANY) spell the same letters but not the number.
+        var matches = Index.Search("929 GLITS", new ScreeningOptions(2, 0));
+        Assert.Equal(["18", "19"], matches.Select(m => m.EntityId));
     }
 
     [Theory]
