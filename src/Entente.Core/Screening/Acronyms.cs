@@ -123,13 +123,13 @@ internal static class Acronyms
     /// Every abbreviation of every run of at least two words (with and without the initials of function words),
     /// passed to <paramref name="found"/> with the run's bounds. Runs stop at numbers.
     /// </summary>
-    internal static void ForEachRun(IReadOnlyList<string> skeletons, Func<int, bool> usable, Action<int, int, string> found)
+    internal static void ForEachRun(IReadOnlyList<string> skeletons, Action<int, int, string> found)
     {
         var skipping = new StringBuilder(MaxWords);
         var keeping = new StringBuilder(MaxWords);
         for (var start = 0; start < skeletons.Count; start++)
         {
-            if (!usable(start) || IsFunctionWord(skeletons[start]) || !char.IsAsciiLetter(skeletons[start][0]))
+            if (IsFunctionWord(skeletons[start]) || !char.IsAsciiLetter(skeletons[start][0]))
             {
                 continue;
             }
@@ -137,7 +137,7 @@ internal static class Acronyms
             skipping.Clear();
             keeping.Clear();
             var words = 0;
-            for (var end = start; end < skeletons.Count && end - start < MaxWords && usable(end); end++)
+            for (var end = start; end < skeletons.Count && end - start < MaxWords; end++)
             {
                 var word = skeletons[end];
                 if (!char.IsAsciiLetter(word[0]))

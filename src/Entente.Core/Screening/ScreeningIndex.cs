@@ -353,7 +353,7 @@ public sealed class ScreeningIndex
 
             keysOfName.Clear();
             var skeletons = words is not null ? words.Words.Select(w => w.Skeleton).ToList() : tokens.Select(t => t.Skeleton).ToList();
-            Acronyms.ForEachRun(skeletons, _ => true, (_, _, acronym) => keysOfName.Add(Hash(acronym, -1)));
+            Acronyms.ForEachRun(skeletons, (_, _, acronym) => keysOfName.Add(Hash(acronym, -1)));
             foreach (var key in keysOfName)
             {
                 acronymKeys.Add(key);
@@ -646,26 +646,8 @@ public sealed class ScreeningIndex
                 continue;
             }
 
-            var hash = Hash(key.Skeleton, -1);
-            var at = Array.BinarySearch(_acronymKeys, hash);
-            if (at < 0)
-            {
-                continue;
-            }
-
-            var from = at;
-            while (from > 0 && _acronymKeys[from - 1] == hash)
-            {
-                from--;
-            }
-
-            var to = at;
-            while (to < _acronymKeys.Length && _acronymKeys[to] == hash)
-            {
-                to++;
-            }
-
-            if (to - from <= _selectiveLimit)
+            var (from, to) = EqualRange(_acronymKeys, Hash(key.Skeleton, -1));
+            if (to > from && to - from <= _selectiveLimit)
             {
                 var gain = (float)AcronymCredit * Rarity(_entries.Length, to - from);
                 for (var p = from; p < to; p++)
@@ -713,7 +695,7 @@ public sealed class ScreeningIndex
                 }
             }
 
-            Acronyms.ForEachRun(allWords, _ => true, (_, _, acronym) => LookUp(acronym));
+            Acronyms.ForEachRun(allWords, (_, _, acronym) => LookUp(acronym));
             // Readings through translations only when some word is in the vocabulary (never, for most persons' names).
             var translatable = allWords.Select(w => new TokenKey(w, -1, w.Length >= 2 ? NameConcepts.Of(NameNormalizer.Stem(w)) : 0)).ToList();
             if (translatable.Exists(k => k.Concept > 0))
@@ -800,18 +782,8 @@ public sealed class ScreeningIndex
 
         void Probe(ulong key)
         {
-            var at = Array.BinarySearch(_deletionKeys, key);
-            if (at < 0)
-            {
-                return;
-            }
-
-            while (at > 0 && _deletionKeys[at - 1] == key)
-            {
-                at--;
-            }
-
-            for (; at < _deletionKeys.Length && _deletionKeys[at] == key; at++)
+            var (from, to) = EqualRange(_deletionKeys, key);
+            for (var at = from; at < to; at++)
             {
                 var vocab = _deletionVocab[at];
                 if (!scratch.VocabSeen.Add(vocab))
@@ -838,26 +810,9 @@ public sealed class ScreeningIndex
         counts.Clear();
         foreach (var gram in grams)
         {
-            var at = Array.BinarySearch(_trigramKeys, gram);
-            if (at < 0)
-            {
-                continue;
-            }
-
-            var from = at;
-            while (from > 0 && _trigramKeys[from - 1] == gram)
-            {
-                from--;
-            }
-
-            var to = at;
-            while (to < _trigramKeys.Length && _trigramKeys[to] == gram)
-            {
-                to++;
-            }
-
             // A triple most words share (-ov$, ^ko) says nothing and costs most.
-            if (to - from > MaxTrigramPostings)
+            var (from, to) = EqualRange(_trigramKeys, gram);
+            if (to == from || to - from > MaxTrigramPostings)
             {
                 continue;
             }
@@ -885,6 +840,31 @@ public sealed class ScreeningIndex
     }
 
     private const int MaxTrigramPostings = 4_000;
+
+    // The run of entries equal to `key` in a sorted array, as [From, To); empty when there is none.
+    private static (int From, int To) EqualRange<T>(T[] sorted, T key)
+        where T : IComparable<T>
+    {
+        var at = Array.BinarySearch(sorted, key);
+        if (at < 0)
+        {
+            return (0, 0);
+        }
+
+        var from = at;
+        while (from > 0 && sorted[from - 1].CompareTo(key) == 0)
+        {
+            from--;
+        }
+
+        var to = at + 1;
+        while (to < sorted.Length && sorted[to].CompareTo(key) == 0)
+        {
+            to++;
+        }
+
+        return (from, to);
+    }
     private const int MinTrigramLength = 6;
 
     // Letter triples of a word padded at both ends, C read as K, as distinct integers.
