@@ -1,3 +1,4 @@
+using Entente.Testing;
 using Entente.Application;
 using Entente.Application.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -66,25 +67,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        if (_sqliteFile is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
-        else
-        {
-            NpgsqlConnection.ClearAllPools();
-            var builder = new NpgsqlConnectionStringBuilder(_connectionString);
-            var name = builder.Database;
-            builder.Database = "postgres";
-            await using var connection = new NpgsqlConnection(builder.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
-        }
+        await ThrowawayDatabase.DropAsync(_sqliteFile, _connectionString);
     }
 }
 

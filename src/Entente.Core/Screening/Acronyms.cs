@@ -24,29 +24,13 @@ internal static class Acronyms
     private static readonly FrozenSet<string> FunctionWords = new[] { "i", "и", "and", "of", "the", "for", "po", "по", "na", "на", "v", "в", "im", "им", "imeni", "имени", "named", "after", "de", "la" }
         .Select(w => NameNormalizer.NormalizeToken(w).Skeleton).ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Whether a word (skeleton) may be an abbreviation: three to eight letters, no digits.</summary>
-    internal static bool MayBeAcronym(string skeleton)
+    /// <summary>
+    /// Whether a word (skeleton) may abbreviate a run of words: letters only, three to <paramref name="maxLetters"/>
+    /// of them (sixteen by default, for syllable words such as GOSNIIMASH; initialisms are eight at most).
+    /// </summary>
+    internal static bool MayAbbreviate(string skeleton, int maxLetters = 16)
     {
-        if (skeleton.Length is < MinLetters or > MaxLetters)
-        {
-            return false;
-        }
-
-        foreach (var c in skeleton)
-        {
-            if (!char.IsAsciiLetter(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Whether a word (skeleton) may abbreviate a run of words, by initials or by syllables: 3 to 16 letters.</summary>
-    internal static bool MayAbbreviate(string skeleton)
-    {
-        if (skeleton.Length is < MinLetters or > 16)
+        if (skeleton.Length < MinLetters || skeleton.Length > maxLetters)
         {
             return false;
         }

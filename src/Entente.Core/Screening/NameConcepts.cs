@@ -281,7 +281,7 @@ public static class NameConcepts
         "clear: clear, chistye, chistaya, чистые",
     ];
 
-    private static readonly Lazy<(FrozenDictionary<string, int> ByStem, string[] Keys, string[] Initials)> Table = new(Build);
+    private static readonly Lazy<(FrozenDictionary<string, int> ByStem, string[] Initials)> Table = new(Build);
 
     /// <summary>The concept of a token skeleton's stem, or 0 when the word is not in the vocabulary.</summary>
     public static int Of(string stem)
@@ -296,23 +296,18 @@ public static class NameConcepts
     /// </summary>
     public static string InitialsOf(int concept) => concept > 0 && concept < Table.Value.Initials.Length ? Table.Value.Initials[concept] : string.Empty;
 
-    /// <summary>The key of a concept (for explanations), e.g. "plant".</summary>
-    public static string KeyOf(int concept) => concept > 0 && concept < Table.Value.Keys.Length ? Table.Value.Keys[concept] : string.Empty;
-
-    private static (FrozenDictionary<string, int>, string[], string[]) Build()
+    private static (FrozenDictionary<string, int>, string[]) Build()
     {
+        // Concept 0 is "none": concepts are numbered from 1 in the order of the lines.
         var byStem = new Dictionary<string, int>(StringComparer.Ordinal);
-        var keys = new List<string> { string.Empty };
         var initials = new List<string> { string.Empty };
-        foreach (var line in Lines)
+        foreach (var (_, words) in Parse())
         {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var concept = keys.Count;
-            keys.Add(line[..colon]);
+            var concept = initials.Count;
             var letters = new SortedSet<char>();
-            foreach (var word in line[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in words)
             {
-                var stem = NameNormalizer.Stem(NameNormalizer.NormalizeToken(word).Skeleton);
+                var stem = StemOf(word);
                 letters.Add(stem[0]);
                 // A stem claimed by two concepts would join unrelated words: the first claim stands (tested).
                 byStem.TryAdd(stem, concept);
@@ -321,40 +316,37 @@ public static class NameConcepts
             initials.Add(string.Concat(letters));
         }
 
-        return (byStem.ToFrozenDictionary(StringComparer.Ordinal), [.. keys], [.. initials]);
+        return (byStem.ToFrozenDictionary(StringComparer.Ordinal), [.. initials]);
     }
 
-    /// <summary>Every (concept, word) of the vocabulary, for its own tests.</summary>
-    internal static IEnumerable<(string Concept, string Word)> Entries()
+    private static IEnumerable<(string Key, string[] Words)> Parse()
     {
         foreach (var line in Lines)
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            foreach (var word in line[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                yield return (line[..colon], word);
-            }
+            yield return (line[..colon], line[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         }
     }
+
+    private static string StemOf(string word) => NameNormalizer.Stem(NameNormalizer.NormalizeToken(word).Skeleton);
+
+    /// <summary>Every (concept, word) of the vocabulary, for its own tests.</summary>
+    internal static IEnumerable<(string Concept, string Word)> Entries() =>
+        Parse().SelectMany(concept => concept.Words.Select(word => (concept.Key, word)));
 
     /// <summary>Words whose stem is already claimed by an earlier concept (for the vocabulary's own test).</summary>
     internal static IEnumerable<string> Collisions()
     {
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in Lines)
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, word) in Entries())
         {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var key = line[..colon];
-            foreach (var word in line[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            var stem = StemOf(word);
+            if (owners.TryGetValue(stem, out var owner) && owner != key)
             {
-                var stem = NameNormalizer.Stem(NameNormalizer.NormalizeToken(word).Skeleton);
-                if (seen.TryGetValue(stem, out var owner) && owner != key)
-                {
-                    yield return $"{word} ({key}) has the stem {stem} of {owner}";
-                }
-
-                seen.TryAdd(stem, key);
+                yield return $"{word} ({key}) has the stem {stem} of {owner}";
             }
+
+            owners.TryAdd(stem, key);
         }
     }
 }

@@ -641,7 +641,7 @@ public sealed class ScreeningIndex
         // KOMPANIYA / RITEK).
         foreach (var key in keys)
         {
-            if (!Acronyms.MayBeAcronym(key.Skeleton))
+            if (!Acronyms.MayAbbreviate(key.Skeleton, Acronyms.MaxLetters))
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using Entente.Testing;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Entente.Application.Common;
@@ -104,25 +105,7 @@ public sealed class EntenteWebFactory : WebApplicationFactory<Program>
             return;
         }
 
-        if (_sqliteFile is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
-        else
-        {
-            NpgsqlConnection.ClearAllPools();
-            var builder = new NpgsqlConnectionStringBuilder(_connectionString);
-            var database = builder.Database;
-            builder.Database = "postgres";
-            await using var connection = new NpgsqlConnection(builder.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
-        }
+        await ThrowawayDatabase.DropAsync(_sqliteFile, _connectionString);
     }
 }
 
