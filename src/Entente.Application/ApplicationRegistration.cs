@@ -3,6 +3,7 @@ using Entente.Application.Organisations;
 using Entente.Application.Persistence;
 using Entente.Application.Screening;
 using Entente.Application.TransparencyLog;
+using Entente.Application.Trade;
 using Entente.Application.Treaties;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class ApplicationRegistration
         services.AddTreaties();
         services.AddTransparencyLog(configuration);
         services.AddScreening();
+        services.AddTrade();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<Seeding.DemoCommunity>();
         return services;
@@ -84,9 +86,9 @@ public static class ApplicationRegistration
     public static IServiceCollection AddScreening(this IServiceCollection services)
     {
         services.AddSingleton<ScreeningIndexCache>();
-        services.AddScoped<OrganisationScreener>();
+        services.AddScoped<Screener>();
         services.AddScoped<ImportListHandler>();
-        services.AddScoped<RescreenOrganisationsHandler>();
+        services.AddScoped<RescreenHandler>();
         services.AddScoped<ListHitsHandler>();
         services.AddScoped<DecideHitHandler>();
         services.AddScoped<SearchNameHandler>();
@@ -104,6 +106,15 @@ public static class ApplicationRegistration
         services.AddScoped<ListMembersHandler>();
         services.AddScoped<AddMemberHandler>();
         services.AddScoped<ChangeMemberRoleHandler>();
+        return services;
+    }
+
+    public static IServiceCollection AddTrade(this IServiceCollection services)
+    {
+        services.AddScoped<RegisterCounterpartyHandler>();
+        services.AddScoped<ListCounterpartiesHandler>();
+        services.AddScoped<GetCounterpartyHandler>();
+        services.AddScoped<WithdrawCounterpartyHandler>();
         return services;
     }
 }

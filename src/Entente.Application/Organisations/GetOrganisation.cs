@@ -18,7 +18,7 @@ public sealed class GetOrganisationHandler(EntenteDbContext db)
 
         // The screening state is the authority's: the organisation's own people are not told of a hit (no tipping-off).
         var openHit = (actor.CanReadParty(organisation.Party) || actor.IsInRole(EntenteRoles.Administrator))
-            && await db.ScreeningHits.AnyAsync(h => h.OrganisationId == organisationId && h.Status == HitStatus.Open, cancellationToken);
+            && await db.ScreeningHits.AnyAsync(h => h.OrganisationId == organisationId && h.CounterpartyId == null && h.Status == HitStatus.Open, cancellationToken);
         return OrganisationDetails.From(organisation) with { OpenScreeningHit = openHit };
     }
 }

@@ -26,7 +26,7 @@ public sealed record RegisterOrganisation(
 
 public sealed record RegisteredOrganisation(Guid OrganisationId, Guid ComplianceOfficerId, long LogSequence);
 
-public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager<EntenteUser> users, LogEntryWriter log, OrganisationScreener screener, TimeProvider clock)
+public sealed class RegisterOrganisationHandler(EntenteDbContext db, UserManager<EntenteUser> users, LogEntryWriter log, Screener screener, TimeProvider clock)
 {
     public async Task<Result<RegisteredOrganisation>> HandleAsync(RegisterOrganisation request, CancellationToken cancellationToken)
     {

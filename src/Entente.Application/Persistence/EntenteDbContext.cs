@@ -1,6 +1,7 @@
 using Entente.Application.Identity;
 using Entente.Application.Organisations;
 using Entente.Application.Screening;
+using Entente.Application.Trade;
 using Entente.Application.TransparencyLog;
 using Entente.Application.Treaties;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -48,6 +49,8 @@ public sealed class EntenteDbContext(DbContextOptions<EntenteDbContext> options)
     public DbSet<ScreeningHit> ScreeningHits => Set<ScreeningHit>();
 
     public DbSet<ScreeningLease> ScreeningLeases => Set<ScreeningLease>();
+
+    public DbSet<Counterparty> Counterparties => Set<Counterparty>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

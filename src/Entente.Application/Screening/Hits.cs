@@ -3,13 +3,14 @@ using Entente.Application.Identity;
 using Entente.Application.Organisations;
 using Entente.Application.Persistence;
 using Entente.Application.TransparencyLog;
+using Entente.Application.Trade;
 using Entente.Core.Organisations;
 using Entente.Core.Screening;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entente.Application.Screening;
 
-/// <summary>A hit as its authority reviews it.</summary>
+/// <summary>A hit as its authority reviews it: on an organisation, or on a counterparty one of them named.</summary>
 public sealed record HitView(
     Guid Id,
     Guid OrganisationId,
@@ -29,7 +30,10 @@ public sealed record HitView(
     DateTimeOffset OpenedAt,
     DateTimeOffset? DecidedAt,
     string? Reason,
-    MatchExplanation? Reading);
+    MatchExplanation? Reading,
+    Guid? CounterpartyId = null,
+    string? CounterpartyName = null,
+    string? CounterpartyStatus = null);
 
 public sealed record ListHits(string? Status, string? Sort, bool Descending, int? Page, int? PageSize);
 
@@ -39,9 +43,10 @@ internal static class HitAccess
 
     public static bool CanRead(Actor actor, string party) => actor.CanReadParty(party);
 
-    public static HitView View(ScreeningHit h, Organisation o) =>
+    public static HitView View(ScreeningHit h, Organisation o, Counterparty? c) =>
         new(h.Id, h.OrganisationId, o.LegalNameEn, o.LegalNameRu, o.Status.ToString(), h.Party, h.ListName, h.ListVersion, h.EntityId, h.EntityName, h.MatchedName, h.ScreenedName, h.Score,
-            HitExplanations.Text(h.Explanation), h.Status.ToString(), h.OpenedAt, h.DecidedAt, h.Reason, HitExplanations.Read(h.Explanation));
+            HitExplanations.Text(h.Explanation), h.Status.ToString(), h.OpenedAt, h.DecidedAt, h.Reason, HitExplanations.Read(h.Explanation),
+            c?.Id, c?.Name, c?.Status.ToString());
 }
 
 /// <summary>The hit queue of an authority: its own party's hits, filtered by status, sorted and paged.</summary>
@@ -81,7 +86,10 @@ public sealed class ListHitsHandler(EntenteDbContext db)
             hits = hits.Where(h => h.Status == s);
         }
 
-        var rows = hits.Join(db.Organisations, h => h.OrganisationId, o => o.Id, (h, o) => new HitRow { Hit = h, Organisation = o });
+        var rows = from h in hits
+                   join o in db.Organisations on h.OrganisationId equals o.Id
+                   from c in db.Counterparties.Where(c => c.Id == h.CounterpartyId).DefaultIfEmpty()
+                   select new HitRow { Hit = h, Organisation = o, Counterparty = c };
         var total = await rows.CountAsync(cancellationToken);
         var desc = request.Descending;
         rows = sort switch
@@ -95,7 +103,7 @@ public sealed class ListHitsHandler(EntenteDbContext db)
             _ => desc ? rows.OrderByDescending(r => r.Hit.Id) : rows.OrderBy(r => r.Hit.Id),
         };
         var loaded = await rows.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
-        var items = loaded.Select(r => HitAccess.View(r.Hit, r.Organisation)).ToList();
+        var items = loaded.Select(r => HitAccess.View(r.Hit, r.Organisation, r.Counterparty)).ToList();
         return new Page<HitView>(items, page, size, total);
     }
 }
@@ -105,6 +113,8 @@ internal sealed class HitRow
     public required ScreeningHit Hit { get; init; }
 
     public required Organisation Organisation { get; init; }
+
+    public Counterparty? Counterparty { get; init; }
 }
 
 public sealed record DecideHit(Guid HitId, HitDecision Decision, string? Reason);
@@ -117,8 +127,10 @@ public enum HitDecision
 
 /// <summary>
 /// The organisation's own authority clears a hit as a false positive (a reason is required; it stays cleared for that
-/// entity revision) or confirms it, which suspends the organisation at once through the vetting rules (an approved
-/// organisation is suspended; a pending one, which vetting cannot suspend, is rejected). One log entry per decision.
+/// entity revision) or confirms it. Confirming a hit on an organisation suspends it at once through the vetting rules
+/// (an approved organisation is suspended; a pending one, which vetting cannot suspend, is rejected); confirming a hit
+/// on a counterparty denies the counterparty, and the organisation that named it keeps its standing. Clearing the last
+/// open hit of a counterparty under review makes it clear again. One log entry per decision.
 /// </summary>
 public sealed class DecideHitHandler(EntenteDbContext db, LogEntryWriter log, TimeProvider clock)
 {
@@ -161,6 +173,16 @@ public sealed class DecideHitHandler(EntenteDbContext db, LogEntryWriter log, Ti
                 return OrganisationAccess.NotFound(hit.OrganisationId);
             }
 
+            Counterparty? counterparty = null;
+            if (hit.CounterpartyId is { } counterpartyId)
+            {
+                counterparty = await db.Counterparties.FindAsync([counterpartyId], cancellationToken);
+                if (counterparty is null)
+                {
+                    return CounterpartyAccess.NotFound(counterpartyId);
+                }
+            }
+
             var payload = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["hit"] = hit.Id,
@@ -171,6 +193,11 @@ public sealed class DecideHitHandler(EntenteDbContext db, LogEntryWriter log, Ti
                 ["entityId"] = hit.EntityId,
                 ["reason"] = reason,
             };
+            if (counterparty is not null)
+            {
+                payload["counterparty"] = counterparty.Id;
+            }
+
             hit.DecidedAt = now;
             hit.DecidedBy = actor.UserId;
             hit.Reason = reason;
@@ -180,6 +207,30 @@ public sealed class DecideHitHandler(EntenteDbContext db, LogEntryWriter log, Ti
             {
                 hit.Status = HitStatus.Cleared;
                 action = "screening.hit-cleared";
+                if (counterparty is { Status: CounterpartyStatus.UnderReview }
+                    && !await db.ScreeningHits.AnyAsync(h => h.CounterpartyId == counterparty.Id && h.Id != hit.Id && h.Status == HitStatus.Open, cancellationToken))
+                {
+                    payload["from"] = counterparty.Status.ToString();
+                    counterparty.Status = CounterpartyStatus.Clear;
+                    counterparty.ChangedAt = now;
+                    counterparty.Version = Guid.NewGuid();
+                    payload["to"] = counterparty.Status.ToString();
+                }
+            }
+            else if (counterparty is not null)
+            {
+                hit.Status = HitStatus.Confirmed;
+                action = "screening.hit-confirmed";
+                payload["from"] = counterparty.Status.ToString();
+                if (counterparty.Status != CounterpartyStatus.Denied)
+                {
+                    counterparty.Status = CounterpartyStatus.Denied;
+                    counterparty.StatusReason = Truncate($"Sanctions screening: confirmed match with {hit.ListName} {hit.EntityId} ({hit.EntityName})" + (reason is null ? "." : ": " + reason), Counterparty.ReasonMaxLength);
+                    counterparty.ChangedAt = now;
+                    counterparty.Version = Guid.NewGuid();
+                }
+
+                payload["to"] = counterparty.Status.ToString();
             }
             else
             {
@@ -201,7 +252,7 @@ public sealed class DecideHitHandler(EntenteDbContext db, LogEntryWriter log, Ti
             }
 
             await log.AppendAsync(actor, action, "screening-hit/" + hit.Id.ToString("D"), organisation.Id, payload, cancellationToken);
-            return HitAccess.View(hit, organisation);
+            return HitAccess.View(hit, organisation, counterparty);
         }, cancellationToken);
     }
 

@@ -1,16 +1,17 @@
 using Entente.Application.Organisations;
 using Entente.Application.Persistence;
+using Entente.Application.Trade;
 using Entente.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entente.Application.Screening;
 
 /// <summary>
-/// Screens every organisation again once a list version has arrived. Several web nodes may call it at once: a lease
+/// Screens every organisation and every counterparty still in use again once a list version has arrived. Several web nodes may call it at once: a lease
 /// row taken by one conditional UPDATE (atomic on every provider) lets one node do the work; a node that dies leaves
 /// a lease that expires, and the next node finishes the job.
 /// </summary>
-public sealed class RescreenOrganisationsHandler(EntenteDbContext db, OrganisationScreener screener, TimeProvider clock)
+public sealed class RescreenHandler(EntenteDbContext db, Screener screener, TimeProvider clock)
 {
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
 
@@ -36,9 +37,14 @@ public sealed class RescreenOrganisationsHandler(EntenteDbContext db, Organisati
         try
         {
             var organisations = await db.Organisations.AsNoTracking().Where(o => o.Status != MembershipStatus.Rejected).Select(o => o.Id).ToListAsync(cancellationToken);
+
+            // A denied counterparty stays denied and a withdrawn one is out of use: neither is screened again.
+            var counterparties = await db.Counterparties.AsNoTracking()
+                .Where(c => c.Status == CounterpartyStatus.Clear || c.Status == CounterpartyStatus.UnderReview).Select(c => c.Id).ToListAsync(cancellationToken);
             var opened = 0;
             var renewed = now;
-            foreach (var id in organisations)
+            var work = organisations.Select(id => (Id: id, Counterparty: false)).Concat(counterparties.Select(id => (Id: id, Counterparty: true)));
+            foreach (var (id, isCounterparty) in work)
             {
                 // A long run keeps its lease; a node that lost it (it was too slow and another took over) stops.
                 if (clock.GetUtcNow() - renewed > LeaseDuration / 2)
@@ -54,6 +60,13 @@ public sealed class RescreenOrganisationsHandler(EntenteDbContext db, Organisati
 
                 var result = await db.InTransactionAsync<int>(async () =>
                 {
+                    if (isCounterparty)
+                    {
+                        // Tracked: a hit puts the counterparty under review in the same transaction.
+                        var counterparty = await db.Counterparties.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+                        return counterparty is null ? 0 : (await screener.ScreenAsync(counterparty, cancellationToken)).Count;
+                    }
+
                     var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
                     return organisation is null ? 0 : (await screener.ScreenAsync(organisation, cancellationToken)).Count;
                 }, cancellationToken);
@@ -62,7 +75,7 @@ public sealed class RescreenOrganisationsHandler(EntenteDbContext db, Organisati
 
             var done = clock.GetUtcNow();
             await db.ScreeningListVersions.Where(v => pending.Contains(v.Id)).ExecuteUpdateAsync(s => s.SetProperty(v => v.RescreenedAt, done), cancellationToken);
-            return new RescreenOutcome(pending.Count, organisations.Count, opened);
+            return new RescreenOutcome(pending.Count, organisations.Count, counterparties.Count, opened);
         }
         finally
         {
@@ -72,4 +85,4 @@ public sealed class RescreenOrganisationsHandler(EntenteDbContext db, Organisati
     }
 }
 
-public sealed record RescreenOutcome(int Versions, int Organisations, int HitsOpened);
+public sealed record RescreenOutcome(int Versions, int Organisations, int Counterparties, int HitsOpened);

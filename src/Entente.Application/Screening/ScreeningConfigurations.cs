@@ -1,4 +1,5 @@
 using Entente.Application.Organisations;
+using Entente.Application.Trade;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -65,7 +66,12 @@ internal sealed class ScreeningHitConfiguration : IEntityTypeConfiguration<Scree
         builder.Property(h => h.Version).IsConcurrencyToken();
         builder.HasOne<Organisation>().WithMany().HasForeignKey(h => h.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<StoredList>().WithMany().HasForeignKey(h => h.ListId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(h => new { h.OrganisationId, h.ListId, h.EntityId, h.EntryRevision }).IsUnique();
+        builder.HasOne<Counterparty>().WithMany().HasForeignKey(h => h.CounterpartyId).OnDelete(DeleteBehavior.Cascade);
+
+        // One hit per subject and entry revision. A hit is on an organisation or on one of its counterparties, so each
+        // kind has its own partial unique index (NULLs are distinct in a plain one). Both providers read the filter.
+        builder.HasIndex(h => new { h.OrganisationId, h.ListId, h.EntityId, h.EntryRevision }).IsUnique().HasFilter("\"CounterpartyId\" IS NULL");
+        builder.HasIndex(h => new { h.CounterpartyId, h.ListId, h.EntityId, h.EntryRevision }).IsUnique().HasFilter("\"CounterpartyId\" IS NOT NULL");
         builder.HasIndex(h => new { h.Party, h.Status });
     }
 }

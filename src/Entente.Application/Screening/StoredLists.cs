@@ -90,7 +90,11 @@ public sealed class ScreeningHit
 
     public Guid Id { get; set; }
 
+    /// <summary>The organisation screened, or the organisation that named the screened counterparty.</summary>
     public Guid OrganisationId { get; set; }
+
+    /// <summary>The counterparty screened; null when the hit is on the organisation itself.</summary>
+    public Guid? CounterpartyId { get; set; }
 
     /// <summary>The organisation's party: its authority reviews the hit.</summary>
     public string Party { get; set; } = string.Empty;
@@ -111,7 +115,7 @@ public sealed class ScreeningHit
 
     public string MatchedName { get; set; } = string.Empty;
 
-    /// <summary>The organisation's legal name that was screened.</summary>
+    /// <summary>The organisation's legal name or the counterparty's name that was screened.</summary>
     public string ScreenedName { get; set; } = string.Empty;
 
     public double Score { get; set; }

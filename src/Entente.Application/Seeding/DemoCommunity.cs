@@ -36,7 +36,7 @@ public sealed class DemoCommunity(
     SignTreatyHandler sign,
     RatifyTreatyHandler ratify,
     ImportListHandler importList,
-    RescreenOrganisationsHandler rescreen)
+    RescreenHandler rescreen)
 {
     public const string Password = "Entente-Demo-2014";
 

@@ -250,6 +250,9 @@ namespace Entente.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CounterpartyId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -325,8 +328,13 @@ namespace Entente.Migrations.Postgres.Migrations
 
                     b.HasIndex("Party", "Status");
 
+                    b.HasIndex("CounterpartyId", "ListId", "EntityId", "EntryRevision")
+                        .IsUnique()
+                        .HasFilter("\"CounterpartyId\" IS NOT NULL");
+
                     b.HasIndex("OrganisationId", "ListId", "EntityId", "EntryRevision")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"CounterpartyId\" IS NULL");
 
                     b.ToTable("screening_hits", (string)null);
                 });
@@ -484,6 +492,85 @@ namespace Entente.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("screening_list_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Entente.Application.Trade.Counterparty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<bool>("IsConsignee")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsEndUser")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NativeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RegisteredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    b.HasIndex("Party", "Status");
+
+                    b.ToTable("counterparties", (string)null);
                 });
 
             modelBuilder.Entity("Entente.Application.TransparencyLog.LogCheckpoint", b =>
@@ -964,6 +1051,11 @@ namespace Entente.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Entente.Application.Screening.ScreeningHit", b =>
                 {
+                    b.HasOne("Entente.Application.Trade.Counterparty", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Entente.Application.Screening.StoredList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
@@ -991,6 +1083,15 @@ namespace Entente.Migrations.Postgres.Migrations
                     b.HasOne("Entente.Application.Screening.StoredList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entente.Application.Trade.Counterparty", b =>
+                {
+                    b.HasOne("Entente.Application.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -245,6 +245,9 @@ namespace Entente.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CounterpartyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -320,8 +323,13 @@ namespace Entente.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Party", "Status");
 
+                    b.HasIndex("CounterpartyId", "ListId", "EntityId", "EntryRevision")
+                        .IsUnique()
+                        .HasFilter("\"CounterpartyId\" IS NOT NULL");
+
                     b.HasIndex("OrganisationId", "ListId", "EntityId", "EntryRevision")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"CounterpartyId\" IS NULL");
 
                     b.ToTable("screening_hits", (string)null);
                 });
@@ -479,6 +487,85 @@ namespace Entente.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("screening_list_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Entente.Application.Trade.Counterparty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsConsignee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEndUser")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NativeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RegisteredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    b.HasIndex("Party", "Status");
+
+                    b.ToTable("counterparties", (string)null);
                 });
 
             modelBuilder.Entity("Entente.Application.TransparencyLog.LogCheckpoint", b =>
@@ -951,6 +1038,11 @@ namespace Entente.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Entente.Application.Screening.ScreeningHit", b =>
                 {
+                    b.HasOne("Entente.Application.Trade.Counterparty", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Entente.Application.Screening.StoredList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
@@ -978,6 +1070,15 @@ namespace Entente.Migrations.Sqlite.Migrations
                     b.HasOne("Entente.Application.Screening.StoredList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entente.Application.Trade.Counterparty", b =>
+                {
+                    b.HasOne("Entente.Application.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -131,7 +131,7 @@ public sealed class ScreeningStoreTests : IDisposable
         var hit = await scope.ServiceProvider.GetRequiredService<EntenteDbContext>().ScreeningHits.SingleAsync(TestContext.Current.CancellationToken);
         Assert.NotEqual(clean.OrganisationId, hit.OrganisationId);
         Assert.Equal((listed.OrganisationId, "E2", HitStatus.Open, "GB"), (hit.OrganisationId, hit.EntityId, hit.Status, hit.Party));
-        Assert.True(hit.Score >= OrganisationScreener.OperatingThreshold);
+        Assert.True(hit.Score >= Screener.OperatingThreshold);
         Assert.Equal(1, await LogCountAsync(database, "screening.hit-opened"));
     }
 
@@ -155,7 +155,7 @@ public sealed class ScreeningStoreTests : IDisposable
         RescreenOutcome? outcome;
         await using (var scope = database.Services.CreateAsyncScope())
         {
-            outcome = await scope.ServiceProvider.GetRequiredService<RescreenOrganisationsHandler>().HandleAsync("node-a", CancellationToken.None);
+            outcome = await scope.ServiceProvider.GetRequiredService<RescreenHandler>().HandleAsync("node-a", CancellationToken.None);
         }
 
         Assert.True(cleared.IsSuccess, cleared.Error?.Detail);
@@ -188,7 +188,7 @@ public sealed class ScreeningStoreTests : IDisposable
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async i =>
         {
             await using var scope = database.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<RescreenOrganisationsHandler>().HandleAsync("node-" + i, CancellationToken.None);
+            return await scope.ServiceProvider.GetRequiredService<RescreenHandler>().HandleAsync("node-" + i, CancellationToken.None);
         }));
 
         Assert.Equal(1, outcomes.Where(o => o is not null).Sum(o => o!.HitsOpened));
@@ -199,7 +199,7 @@ public sealed class ScreeningStoreTests : IDisposable
 
         Assert.Equal(1, await LogCountAsync(database, "screening.hit-opened"));
         await using var scope = database.Services.CreateAsyncScope();
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<RescreenOrganisationsHandler>().HandleAsync("node-0", CancellationToken.None));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<RescreenHandler>().HandleAsync("node-0", CancellationToken.None));
     }
 
     [Theory]
@@ -278,7 +278,7 @@ public sealed class ScreeningStoreTests : IDisposable
         lease.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 
-        var outcome = await scope.ServiceProvider.GetRequiredService<RescreenOrganisationsHandler>().HandleAsync("node-a", CancellationToken.None);
+        var outcome = await scope.ServiceProvider.GetRequiredService<RescreenHandler>().HandleAsync("node-a", CancellationToken.None);
 
         Assert.Null(outcome);
         Assert.Equal(1, await db.ScreeningListVersions.CountAsync(v => v.RescreenedAt == null, TestContext.Current.CancellationToken));

@@ -4,7 +4,7 @@ namespace Entente.Web.Features.Screening;
 
 /// <summary>
 /// Watches for new list versions and screens every organisation again. Every web node runs it; the lease in
-/// <see cref="RescreenOrganisationsHandler"/> lets one node at a time do the work, and each version is done once.
+/// <see cref="RescreenHandler"/> lets one node at a time do the work, and each version is done once.
 /// </summary>
 internal sealed partial class RescreenWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RescreenWorker> logger) : BackgroundService
 {
@@ -19,10 +19,10 @@ internal sealed partial class RescreenWorker(IServiceScopeFactory scopes, IConfi
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var outcome = await scope.ServiceProvider.GetRequiredService<RescreenOrganisationsHandler>().HandleAsync(_holder, stoppingToken);
+                var outcome = await scope.ServiceProvider.GetRequiredService<RescreenHandler>().HandleAsync(_holder, stoppingToken);
                 if (outcome is not null)
                 {
-                    LogRescreened(outcome.Versions, outcome.Organisations, outcome.HitsOpened);
+                    LogRescreened(outcome.Versions, outcome.Organisations, outcome.Counterparties, outcome.HitsOpened);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -41,8 +41,8 @@ internal sealed partial class RescreenWorker(IServiceScopeFactory scopes, IConfi
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Screened {Organisations} organisations against {Versions} new list version(s); {Hits} hit(s) opened")]
-    private partial void LogRescreened(int versions, int organisations, int hits);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Screened {Organisations} organisations and {Counterparties} counterparties against {Versions} new list version(s); {Hits} hit(s) opened")]
+    private partial void LogRescreened(int versions, int organisations, int counterparties, int hits);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rescreening failed; retrying at the next tick")]
     private partial void LogFailed(Exception exception);
