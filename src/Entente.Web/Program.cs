@@ -4,6 +4,7 @@ using Entente.Web.Features.Identity;
 using Entente.Web.Features.Organisations;
 using Entente.Web.Features.TransparencyLog;
 using Entente.Web.Features.Screening;
+using Entente.Web.Features.Trade;
 using Entente.Web.Features.Treaties;
 using Entente.Web.Infrastructure;
 
@@ -26,6 +27,7 @@ app.MapTreatyEndpoints();
 app.MapTransparencyLogEndpoints();
 app.MapScreeningEndpoints();
 app.MapScreeningFormEndpoints();
+app.MapTradeEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -4,6 +4,7 @@ using Entente.Application.Organisations;
 using Entente.Application.Persistence;
 using Entente.Application.Screening;
 using Entente.Application.Screening.Lists;
+using Entente.Application.Trade;
 using Entente.Application.Treaties;
 using Entente.Core.Organisations;
 using Microsoft.AspNetCore.Identity;
@@ -36,7 +37,8 @@ public sealed class DemoCommunity(
     SignTreatyHandler sign,
     RatifyTreatyHandler ratify,
     ImportListHandler importList,
-    RescreenHandler rescreen)
+    RescreenHandler rescreen,
+    RegisterCounterpartyHandler registerCounterparty)
 {
     public const string Password = "Entente-Demo-2014";
 
@@ -44,7 +46,7 @@ public sealed class DemoCommunity(
     public const string SanctionsListName = "demo-ofac-extract";
 
     /// <summary>What the seeded screening offers, printed with the sign-ins.</summary>
-    public const string ScreeningNote = "Screening: a demo extract of the OFAC SDN list (" + SanctionsListName + ") is imported; the RU officer (officer@fsvts.example) has screening hits to review at /screening/hits.";
+    public const string ScreeningNote = "Screening: a demo extract of the OFAC SDN list (" + SanctionsListName + ") is imported; the RU officer (officer@fsvts.example) has screening hits to review at /screening/hits, and the GB officer (officer@ecju.example) one on an end user Albion named (/counterparties).";
 
     private const string SanctionsListResource = "Entente.Seeding." + SanctionsListName + ".csv";
 
@@ -63,6 +65,17 @@ public sealed class DemoCommunity(
         new("Kalashnikov Concern JSC", "АО «Концерн «Калашников»", "RU", "1111832003018", "1832090230", "3 Deryabina Pass, Izhevsk 426006", "kalashnikov", MembershipStatus.Approved, null),
         new("Volga Composite Materials JSC", "АО «Волжские композитные материалы»", "RU", "1026302012340", "5260012342", "15 Zavodskoye Hwy, Samara 443022", "volga", MembershipStatus.Approved, null),
         new("Ural Forge LLC", "ООО «Уральская кузница»", "RU", "1166604056783", "6671012340", "8 Kuznechnaya St, Yekaterinburg 620075", "uralforge", MembershipStatus.Suspended, "Open sanctions screening question on a beneficial owner."),
+    ];
+
+    /// <summary>
+    /// Consignees and end users the demo companies name, by the naming company's slug. Two are fictitious; the third is
+    /// a corporation on the demo list extract, so the GB authority has a hit on a counterparty to review.
+    /// </summary>
+    private static readonly (string Slug, RegisterCounterparty Counterparty)[] Counterparties =
+    [
+        ("albion", new("Ministry of Defence, Defence Equipment and Support", null, "GB", "MoD Abbey Wood, Bristol BS34 8JH", null, IsConsignee: true, IsEndUser: true)),
+        ("albion", new("Almaz-Antey Air and Space Defence Corporation JSC", "АО «Концерн ВКО «Алмаз – Антей»", "RU", "41 Vereyskaya St, Moscow 121471", "1027739001993", IsConsignee: false, IsEndUser: true)),
+        ("kalashnikov", new("Highland Sporting Arms Ltd", null, "GB", "7 Tay Street, Perth PH1 5LQ", null, IsConsignee: true, IsEndUser: false)),
     ];
 
     private sealed record Staff(string Email, string DisplayName, string Role, string? Party, string? AuthenticatorKey, string Scope);
@@ -148,6 +161,11 @@ public sealed class DemoCommunity(
             if (company.Status == MembershipStatus.Suspended)
             {
                 Require(await vet.HandleAsync(authority, new VetOrganisation(registered.OrganisationId, VettingDecision.Suspend, company.Reason), cancellationToken));
+            }
+
+            foreach (var (_, counterparty) in Counterparties.Where(c => c.Slug == company.Slug))
+            {
+                Require(await registerCounterparty.HandleAsync(officer, counterparty, cancellationToken));
             }
         }
 

@@ -98,6 +98,15 @@ internal static class CodeLabels
         ["Suspended"] = "Suspended",
     };
 
+    /// <summary>Where a consignee or end user stands for trade (<c>CounterpartyStatus</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> CounterpartyStatus = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Clear"] = "Clear",
+        ["UnderReview"] = "Under review",
+        ["Denied"] = "Denied",
+        ["Withdrawn"] = "Withdrawn",
+    };
+
     /// <summary>The platform's roles.</summary>
     public static readonly IReadOnlyDictionary<string, string> Role = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -123,6 +132,8 @@ internal static class CodeLabels
         ["user.two-factor-enabled"] = "Two-factor sign-in turned on",
         ["token.issued"] = "API token issued",
         ["token.revoked"] = "API token revoked",
+        ["counterparty.registered"] = "Consignee or end user registered",
+        ["counterparty.withdrawn"] = "Consignee or end user withdrawn",
         ["screening.list-imported"] = "Sanctions list imported",
         ["screening.hit-opened"] = "Possible sanctions match found",
         ["screening.hit-cleared"] = "Sanctions match cleared",
@@ -149,6 +160,7 @@ internal static class CodeLabels
         [nameof(HitStatus)] = HitStatus,
         [nameof(MatchKind)] = MatchKind,
         [nameof(OrganisationStatus)] = OrganisationStatus,
+        [nameof(CounterpartyStatus)] = CounterpartyStatus,
         [nameof(Role)] = Role,
         [nameof(LogAction)] = LogAction,
     };

@@ -78,5 +78,8 @@ internal static class English
         ["scenario"] = "Scenario",
         ["step"] = "Step",
         ["treatyJson"] = "Treaty file",
+        ["nativeName"] = "Name in its own script",
+        ["country"] = "Country",
+        ["roles"] = "Role",
     };
 }

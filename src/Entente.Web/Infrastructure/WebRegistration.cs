@@ -58,7 +58,8 @@ public static class WebRegistration
             .AddPolicy(Policies.Authority, p => p.RequireRole(EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor, EntenteRoles.Administrator))
             .AddPolicy(Policies.Assessor, p => p.RequireRole(EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(EntenteRoles.Administrator))
-            .AddPolicy(Policies.OrganisationMember, p => p.RequireRole(EntenteRoles.Member, EntenteRoles.ComplianceOfficer));
+            .AddPolicy(Policies.OrganisationMember, p => p.RequireRole(EntenteRoles.Member, EntenteRoles.ComplianceOfficer))
+            .AddPolicy(Policies.Counterparties, p => p.RequireRole(EntenteRoles.Member, EntenteRoles.ComplianceOfficer, EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor));
 
         // Cyrillic is written as itself, not as numeric entities: pages stay readable and half the size.
         // Markup-significant characters are still encoded, so output encoding is unchanged where it matters.
@@ -176,6 +177,9 @@ public static class Policies
     public const string Assessor = "Assessor";
     public const string Administrator = "Administrator";
     public const string OrganisationMember = "OrganisationMember";
+
+    /// <summary>Who reads consignees and end users: an organisation's people and its party's authority officers and auditors.</summary>
+    public const string Counterparties = "Counterparties";
 }
 
 public sealed class EntenteOptions

@@ -26,6 +26,7 @@ internal static class NavMenu
             new("/directory", "Directory", Everyone),
             new("/organisations/mine", "My organisation", OrganisationPeople),
             new("/organisations", "Vetting queue", Authority),
+            new("/counterparties", "Consignees and end users", [EntenteRoles.Member, EntenteRoles.ComplianceOfficer, EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor]),
         ]),
         new("treaty", "Treaty",
         [

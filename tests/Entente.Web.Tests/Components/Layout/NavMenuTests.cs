@@ -16,10 +16,10 @@ public sealed partial class NavMenuTests(Hosts hosts)
 
     public static TheoryData<string, string> LinksByRole => new()
     {
-        { EntenteRoles.Member, "/directory /organisations/mine" },
-        { EntenteRoles.ComplianceOfficer, "/directory /organisations/mine /screening /screening/lists" },
-        { EntenteRoles.AuthorityOfficer, "/directory /organisations /treaty /treaty/check /screening/hits /screening /screening/lists /log" },
-        { EntenteRoles.Auditor, "/directory /organisations /treaty /treaty/check /screening/hits /screening /screening/lists /log" },
+        { EntenteRoles.Member, "/directory /organisations/mine /counterparties" },
+        { EntenteRoles.ComplianceOfficer, "/directory /organisations/mine /counterparties /screening /screening/lists" },
+        { EntenteRoles.AuthorityOfficer, "/directory /organisations /counterparties /treaty /treaty/check /screening/hits /screening /screening/lists /log" },
+        { EntenteRoles.Auditor, "/directory /organisations /counterparties /treaty /treaty/check /screening/hits /screening /screening/lists /log" },
         { EntenteRoles.Administrator, "/directory /organisations /treaty /screening /screening/lists" },
     };
 

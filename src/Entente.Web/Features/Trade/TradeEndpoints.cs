@@ -1,0 +1,44 @@
+using Entente.Application.Trade;
+using Entente.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Entente.Web.Features.Trade;
+
+/// <summary>The register of consignees and end users: the API, and the page's withdraw form.</summary>
+public static class TradeEndpoints
+{
+    public static void MapTradeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/counterparties").WithTags("Trade").RequireAuthorization(Policies.Counterparties);
+        group.MapGet("/", List).WithName("ListCounterparties")
+            .WithSummary("Consignees and end users: an organisation's own, or those of every organisation of the authority's party. Filter by status, search in either script, sort, page.");
+        group.MapPost("/", Register).RequireAuthorization(Policies.OrganisationMember).WithName("RegisterCounterparty")
+            .WithSummary("A compliance officer names a consignee or end user; it is screened at once and is under review while a possible match awaits the authority.");
+        group.MapGet("/{id:guid}", Get).WithName("GetCounterparty").WithSummary("A consignee or end user, for its organisation's people and its party's authority.");
+        group.MapPost("/{id:guid}/withdrawal", Withdraw).RequireAuthorization(Policies.OrganisationMember).WithName("WithdrawCounterparty")
+            .WithSummary("A compliance officer takes a counterparty out of use, with a reason; it stays on record and is no longer screened.");
+
+        app.MapPost("/counterparties/{id:guid}/withdraw", async (Guid id, [FromForm] string? reason, HttpContext context, WithdrawCounterpartyHandler handler, CancellationToken cancellationToken) =>
+        {
+            var result = await handler.HandleAsync(context.User.ToActor(), new WithdrawCounterparty(id, reason), cancellationToken);
+            return Results.LocalRedirect($"/counterparties/{id}" + (result.IsSuccess ? "?withdrawn=true" : "?error=" + Uri.EscapeDataString(result.Error!.Detail)));
+        }).RequireAuthorization(Policies.OrganisationMember).ExcludeFromDescription();
+    }
+
+    public sealed record WithdrawalRequest(string? Reason);
+
+    private static async Task<IResult> List(string? status, string? search, string? sort, bool? descending, int? page, int? pageSize, HttpContext context, ListCounterpartiesHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(context.User.ToActor(), new ListCounterparties(status, search, sort, descending ?? false, page, pageSize), cancellationToken)).Match(TypedResults.Ok, Problems.From);
+
+    private static async Task<IResult> Register(RegisterCounterparty request, HttpContext context, RegisterCounterpartyHandler handler, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(context.User.ToActor(), request, cancellationToken);
+        return result.Match(view => TypedResults.Created("/api/v1/counterparties/" + view.Id, view), Problems.From);
+    }
+
+    private static async Task<IResult> Get(Guid id, HttpContext context, GetCounterpartyHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(context.User.ToActor(), id, cancellationToken)).Match(TypedResults.Ok, Problems.From);
+
+    private static async Task<IResult> Withdraw(Guid id, WithdrawalRequest request, HttpContext context, WithdrawCounterpartyHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(context.User.ToActor(), new WithdrawCounterparty(id, request.Reason), cancellationToken)).Match(TypedResults.Ok, Problems.From);
+}

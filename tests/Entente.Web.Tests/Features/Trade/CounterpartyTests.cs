@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Entente.Application.Persistence;
+using Entente.Application.Trade;
+using Entente.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Entente.Web.Tests.Features.Trade;
+
+[Collection(WebCollection.Name)]
+public sealed class CounterpartyTests(Hosts hosts)
+{
+    private const string Password = "Entente-Demo-2014";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static object Body(string name, string country = "GB") => new
+    {
+        name,
+        nativeName = (string?)null,
+        country,
+        address = "1 Test Street, Leeds",
+        registrationNumber = (string?)null,
+        isConsignee = true,
+        isEndUser = false,
+    };
+
+    private static string Unique(string prefix) => prefix + " " + Guid.NewGuid().ToString("N")[..8];
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Api_RegistersForTheComplianceOfficerAndAnswersProblems_ForEveryoneElse(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var officer = await factory.ClientForAsync("officer@albion.example");
+        var member = await factory.ClientForAsync("member@albion.example");
+        var otherCompany = await factory.ClientForAsync("officer@kalashnikov.example");
+        var gbAuthority = await factory.ClientForAsync("officer@ecju.example");
+        var ruAuthority = await factory.ClientForAsync("officer@fsvts.example");
+        var name = Unique("Yorkshire Range Services Ltd");
+
+        var created = await officer.PostAsJsonAsync("/api/v1/counterparties", Body(name), Ct);
+        var byMember = await member.PostAsJsonAsync("/api/v1/counterparties", Body(Unique("Other")), Ct);
+        var invalid = await officer.PostAsJsonAsync("/api/v1/counterparties", Body(" ", "QQ"), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var view = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = view.GetProperty("id").GetGuid();
+        Assert.Equal(("Clear", name), (view.GetProperty("status").GetString(), view.GetProperty("name").GetString()));
+        Assert.Equal("/api/v1/counterparties/" + id, created.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
+        Assert.Equal("application/problem+json", byMember.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("country", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
+
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/api/v1/counterparties/" + id, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gbAuthority.GetAsync("/api/v1/counterparties/" + id, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherCompany.GetAsync("/api/v1/counterparties/" + id, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ruAuthority.GetAsync("/api/v1/counterparties/" + id, Ct)).StatusCode);
+        var ruList = await ruAuthority.GetFromJsonAsync<JsonElement>("/api/v1/counterparties?search=" + Uri.EscapeDataString(name), Ct);
+        Assert.Equal(0, ruList.GetProperty("total").GetInt32());
+        var gbList = await gbAuthority.GetFromJsonAsync<JsonElement>("/api/v1/counterparties?search=" + Uri.EscapeDataString(name), Ct);
+        Assert.Equal(1, gbList.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await gbAuthority.GetAsync("/api/v1/counterparties?status=lost", Ct)).StatusCode);
+
+        var withdrawn = await officer.PostAsJsonAsync($"/api/v1/counterparties/{id}/withdrawal", new { reason = "Contract ended." }, Ct);
+        var again = await officer.PostAsJsonAsync($"/api/v1/counterparties/{id}/withdrawal", new { reason = "Twice." }, Ct);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal("Withdrawn", (await withdrawn.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Pages_RegisterThroughTheFormAndWithdrawWithItsToken(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var session = new BrowserlessSession(factory);
+        await session.SignInAsync("officer@albion.example", Password, null);
+        var name = Unique("Cumbria Proof House Ltd");
+
+        var register = await session.Client.GetStringAsync("/counterparties", Ct);
+        Assert.Contains("Almaz-Antey Air and Space Defence Corporation JSC", register, StringComparison.Ordinal);
+        Assert.Contains("name=\"_handler\" value=\"register-counterparty\"", register, StringComparison.Ordinal);
+
+        var refused = await session.SubmitAsync("/counterparties", "register-counterparty", new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Input.Name"] = name,
+            ["Input.Country"] = "ZZ",
+            ["Input.Address"] = "Carlisle",
+            ["Input.IsEndUser"] = "true",
+        });
+        var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("data-field=\"country\"", refusedHtml, StringComparison.Ordinal);
+
+        var response = await session.SubmitAsync("/counterparties", "register-counterparty", new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Input.Name"] = name,
+            ["Input.Country"] = "gb",
+            ["Input.Address"] = "Carlisle",
+            ["Input.IsEndUser"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = BrowserlessSession.LocationPath(response)!;
+        Assert.StartsWith("/counterparties/", location, StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await session.Client.GetStringAsync(location, Ct));
+        Assert.Contains("<h1>" + name + "</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Registered and screened.", page, StringComparison.Ordinal);
+
+        var id = Guid.Parse(location["/counterparties/".Length..].Split('?')[0]);
+        var forged = await session.Client.PostAsync($"/counterparties/{id}/withdraw", new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = "x" }), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(CounterpartyStatus.Clear, await StatusAsync(factory, id));
+
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var withdrawn = await session.Client.PostAsync($"/counterparties/{id}/withdraw", new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["reason"] = "No longer a customer.",
+            ["__RequestVerificationToken"] = token,
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal($"/counterparties/{id}?withdrawn=true", BrowserlessSession.LocationPath(withdrawn));
+        Assert.Equal(CounterpartyStatus.Withdrawn, await StatusAsync(factory, id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HitQueue_ShowsTheEndUserHitWithItsOwnDecision_ToTheGbOfficer(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var session = new BrowserlessSession(factory);
+        await session.SignInAsync("officer@ecju.example", Password, "JBSWY3DPEHPK3PXPGBOFFICR");
+
+        var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/screening/hits?status=all", Ct));
+
+        Assert.Contains("Almaz-Antey Air and Space Defence Corporation JSC</a>", html, StringComparison.Ordinal);
+        Assert.Contains("Consignee or end user named by <a href=\"/organisations/", html, StringComparison.Ordinal);
+        var counterparties = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/counterparties", Ct));
+        Assert.Contains("Albion Precision Engineering Ltd", counterparties, StringComparison.Ordinal);
+        Assert.DoesNotContain("Highland Sporting Arms Ltd", counterparties, StringComparison.Ordinal);
+    }
+
+    private static Task<CounterpartyStatus> StatusAsync(EntenteWebFactory factory, Guid id) =>
+        factory.WithScopeAsync(sp => sp.GetRequiredService<EntenteDbContext>().Counterparties.Where(c => c.Id == id).Select(c => c.Status).SingleAsync(Ct));
+}
