@@ -13,9 +13,9 @@ public sealed class PageTourTests(BrowserHarness harness) : BrowserTest(harness)
     public static TheoryData<string, string, string?, string> Tours => new()
     {
         { "officer@fsvts.example", "Entente-Demo-2014", "JBSWY3DPEHPK3PXPRUOFFICR", "/,/organisations,/organisations?status=Suspended,/directory,/screening/hits,/screening/lists,/screening?q=Калашников,/account/tokens,/treaty,/treaty/check,/log" },
-        { "officer@kalashnikov.example", "Entente-Demo-2014", null, "/,/organisations/mine,/directory?party=GB,/screening?q=Rosoboronexport,/screening/lists,/account/tokens" },
-        { "officer@ecju.example", "Entente-Demo-2014", "JBSWY3DPEHPK3PXPGBOFFICR", "/,/organisations,/organisations?status=Pending,/directory,/screening/hits,/screening/hits?status=all,/screening/lists,/screening?q=Kalashnikov,/account/tokens,/treaty,/treaty/check,/log" },
-        { "officer@albion.example", "Entente-Demo-2014", null, "/,/organisations/mine,/directory,/directory?party=RU,/screening,/screening?q=Rosoboronexport,/screening/lists,/account/tokens" },
+        { "officer@kalashnikov.example", "Entente-Demo-2014", null, "/,/organisations/mine,/counterparties,/directory?party=GB,/screening?q=Rosoboronexport,/screening/lists,/account/tokens" },
+        { "officer@ecju.example", "Entente-Demo-2014", "JBSWY3DPEHPK3PXPGBOFFICR", "/,/organisations,/organisations?status=Pending,/counterparties,/counterparties?status=UnderReview,/directory,/screening/hits,/screening/hits?status=all,/screening/lists,/screening?q=Kalashnikov,/account/tokens,/treaty,/treaty/check,/log" },
+        { "officer@albion.example", "Entente-Demo-2014", null, "/,/organisations/mine,/counterparties,/directory,/directory?party=RU,/screening,/screening?q=Rosoboronexport,/screening/lists,/account/tokens" },
         { "admin@entente.example", "Entente-Demo-2014", "JBSWY3DPEHPK3PXPADMINAAA", "/,/organisations,/directory,/treaty,/screening,/screening?q=Kalashnikov,/screening/lists,/account/tokens" },
     };
 
