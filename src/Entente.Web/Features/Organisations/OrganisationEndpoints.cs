@@ -15,13 +15,13 @@ public static class OrganisationEndpoints
             .WithSummary("A company applies to join the treaty community; its first user becomes its compliance officer.");
         group.MapGet("/", List).RequireAuthorization(Policies.Authority).WithName("ListOrganisations")
             .WithSummary("The authority's register of its party's organisations: filter by status, search in either script, sort (registered, name, status, decided; descending), read by cursor.")
-            .WithDescription(CursorHelp);
+            .WithDescription(CursorHelp).Produces<CursorPage<OrganisationRow>>().ProducesValidationProblem();
         group.MapGet("/{id:guid}", Get).WithName("GetOrganisation").WithSummary("An organisation's record, for its own people and its party's authority.");
         group.MapPost("/{id:guid}/decisions", Decide).RequireAuthorization(Policies.AuthorityOfficer).WithName("VetOrganisation")
             .WithSummary("Approve, reject, suspend or reinstate an organisation of the officer's own party.");
         group.MapGet("/{id:guid}/members", Members).WithName("ListMembers")
             .WithSummary("The people of an organisation: sort (name, email, role, since; descending), read by cursor.")
-            .WithDescription(CursorHelp);
+            .WithDescription(CursorHelp).Produces<CursorPage<MemberRow>>().ProducesValidationProblem();
         group.MapPost("/{id:guid}/members", AddMember).RequireAuthorization(Policies.OrganisationMember).WithName("AddMember")
             .WithSummary("A compliance officer adds a member or another compliance officer.");
         group.MapPut("/{id:guid}/members/{userId:guid}/role", ChangeRole).RequireAuthorization(Policies.OrganisationMember).WithName("ChangeMemberRole")
@@ -29,7 +29,7 @@ public static class OrganisationEndpoints
 
         app.MapGet("/api/v1/directory", Directory).WithTags("Directory").WithName("SearchDirectory")
             .WithSummary("Approved members of both parties, searchable by name in Latin or Cyrillic script: sort (name, party, approved; descending), read by cursor.")
-            .WithDescription(CursorHelp);
+            .WithDescription(CursorHelp).Produces<CursorPage<DirectoryEntry>>().ProducesValidationProblem();
     }
 
     private const string CursorHelp =
