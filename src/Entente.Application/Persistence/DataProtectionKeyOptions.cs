@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 namespace Entente.Application.Persistence;
 
 /// <summary>
-/// How the Data Protection keys (which protect sign-in cookies, antiforgery tokens and two-factor secrets) are kept
+/// How the Data Protection keys (which protect sign-in cookies and antiforgery tokens) are kept
 /// in the database: encrypted to an X.509 certificate when <see cref="CertificatePath"/> is set, in the clear otherwise.
 /// Bound from the <c>DataProtection</c> section.
 /// </summary>
