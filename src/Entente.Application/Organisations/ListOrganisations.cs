@@ -34,7 +34,10 @@ public sealed class ListOrganisationsHandler(EntenteDbContext db)
             : query.Error!;
     }
 
-    /// <summary>The slice after a cursor, for the API; <paramref name="descending"/> null means the cursor's direction.</summary>
+    /// <summary>
+    /// The slice after a cursor, for the API: the request gives the filter and the sort; its page, page size and
+    /// direction are the numbered pages' and are not read here. <paramref name="descending"/> null means the cursor's direction.
+    /// </summary>
     public async Task<Result<CursorPage<OrganisationRow>>> HandleAsync(Actor actor, ListOrganisations request, bool? descending, CursorRequest cursor, CancellationToken cancellationToken)
     {
         var query = Filter(actor, request);

@@ -35,7 +35,10 @@ public sealed class SearchDirectoryHandler(EntenteDbContext db)
             await Sorts.PageAsync(Filter(request), request.Sort, request.Descending, request.Page, request.PageSize, Project, cancellationToken));
     }
 
-    /// <summary>The slice after a cursor, for the API; <paramref name="descending"/> null means the cursor's direction.</summary>
+    /// <summary>
+    /// The slice after a cursor, for the API: the request gives the filter and the sort; its page, page size and
+    /// direction are the numbered pages' and are not read here. <paramref name="descending"/> null means the cursor's direction.
+    /// </summary>
     public async Task<Result<CursorPage<DirectoryEntry>>> HandleAsync(Actor actor, SearchDirectory request, bool? descending, CursorRequest cursor, CancellationToken cancellationToken)
     {
         var refused = await RefusedAsync(actor, cancellationToken);
