@@ -19,33 +19,48 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? _sqliteFile;
     private readonly string _connectionString;
 
-    private TestDatabase(Provider provider, string connectionString, string? sqliteFile)
+    private readonly IConfiguration _configuration;
+
+    private TestDatabase(Provider provider, string connectionString, string? sqliteFile, IReadOnlyDictionary<string, string?>? settings)
     {
         Provider = provider;
         _connectionString = connectionString;
         _sqliteFile = sqliteFile;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:Entente"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddEntenteApplication(configuration);
-        Services = services.BuildServiceProvider();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>(StringComparer.Ordinal))
+        {
+            values[key] = value;
+        }
+
+        _configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        Services = BuildServices();
     }
 
     public Provider Provider { get; }
 
     public ServiceProvider Services { get; }
 
-    public static async Task<TestDatabase> CreateAsync(Provider provider)
+    /// <summary>A second, independent set of the Application's services over the same database and settings (as another process would have).</summary>
+    public ServiceProvider BuildServices()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddEntenteApplication(_configuration);
+        return services.BuildServiceProvider();
+    }
+
+    /// <param name="settings">Configuration added to the database's own, such as DataProtection:CertificatePath.</param>
+    public static async Task<TestDatabase> CreateAsync(Provider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         TestDatabase database;
         if (provider == Provider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), "entente-app-" + Guid.NewGuid().ToString("N") + ".db");
-            database = new TestDatabase(provider, "Data Source=" + file + ";Default Timeout=30", file);
+            database = new TestDatabase(provider, "Data Source=" + file + ";Default Timeout=30", file, settings);
         }
         else
         {
@@ -56,7 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable
             }
 
             var builder = new NpgsqlConnectionStringBuilder(server) { Database = "entente_app_" + Guid.NewGuid().ToString("N")[..12] };
-            database = new TestDatabase(provider, builder.ConnectionString, null);
+            database = new TestDatabase(provider, builder.ConnectionString, null, settings);
         }
 
         await using var scope = database.Services.CreateAsyncScope();

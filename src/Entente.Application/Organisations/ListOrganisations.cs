@@ -13,9 +13,43 @@ public sealed record OrganisationRow(Guid Id, string LegalNameEn, string LegalNa
 
 public sealed class ListOrganisationsHandler(EntenteDbContext db)
 {
-    public static IReadOnlyList<string> SortKeys { get; } = ["registered", "name", "status", "decided"];
+    /// <summary>The register's sort orders, shared by its numbered pages and the cursor-paged API; "registered" is the default.</summary>
+    public static SortOrders<Organisation, OrganisationRow> Sorts { get; } = new(
+        new("registered", SortColumns.Time<Organisation, OrganisationRow>(o => o.RegisteredAt, r => r.RegisteredAt), Id),
+        new("name", SortColumns.Text<Organisation, OrganisationRow>(o => o.LegalNameEn, r => r.LegalNameEn), Id),
+        new("status",
+            SortColumns.StoredName<Organisation, OrganisationRow, MembershipStatus>(o => o.Status, r => Enum.Parse<MembershipStatus>(r.Status)),
+            SortColumns.Text<Organisation, OrganisationRow>(o => o.LegalNameEn, r => r.LegalNameEn).Ascending(),
+            Id.Ascending()),
+        new("decided", SortColumns.OptionalTime<Organisation, OrganisationRow>(o => o.DecidedAt, r => r.DecidedAt), Id));
 
+    private static SortColumn<Organisation, OrganisationRow> Id => SortColumns.Id<Organisation, OrganisationRow>(o => o.Id, r => r.Id);
+
+    /// <summary>One numbered page, for the register's page.</summary>
     public async Task<Result<Page<OrganisationRow>>> HandleAsync(Actor actor, ListOrganisations request, CancellationToken cancellationToken)
+    {
+        var query = Filter(actor, request);
+        return query.IsSuccess
+            ? await Sorts.PageAsync(query.Value!, request.Sort, request.Descending, request.Page, request.PageSize, Project, cancellationToken)
+            : query.Error!;
+    }
+
+    /// <summary>
+    /// The slice after a cursor, for the API: the request gives the filter and the sort; its page, page size and
+    /// direction are the numbered pages' and are not read here. <paramref name="descending"/> null means the cursor's direction.
+    /// </summary>
+    public async Task<Result<CursorPage<OrganisationRow>>> HandleAsync(Actor actor, ListOrganisations request, bool? descending, CursorRequest cursor, CancellationToken cancellationToken)
+    {
+        var query = Filter(actor, request);
+        return query.IsSuccess
+            ? await Sorts.SliceAsync(query.Value!, request.Sort, descending, cursor, Project, cancellationToken)
+            : query.Error!;
+    }
+
+    private static IQueryable<OrganisationRow> Project(IQueryable<Organisation> query) =>
+        query.Select(o => new OrganisationRow(o.Id, o.LegalNameEn, o.LegalNameRu, o.Party, o.RegistrationNumber, o.Status.ToString(), o.RegisteredAt, o.DecidedAt));
+
+    private Result<IQueryable<Organisation>> Filter(Actor actor, ListOrganisations request)
     {
         IQueryable<Organisation> query = db.Organisations.AsNoTracking();
         if (actor.IsInRole(EntenteRoles.Administrator))
@@ -42,23 +76,6 @@ public sealed class ListOrganisationsHandler(EntenteDbContext db)
             query = query.Where(o => o.SearchText.Contains(term));
         }
 
-        query = (request.Sort, request.Descending) switch
-        {
-            ("name", false) => query.OrderBy(o => o.LegalNameEn),
-            ("name", true) => query.OrderByDescending(o => o.LegalNameEn),
-            ("status", false) => query.OrderBy(o => o.Status).ThenBy(o => o.LegalNameEn),
-            ("status", true) => query.OrderByDescending(o => o.Status).ThenBy(o => o.LegalNameEn),
-            ("decided", false) => query.OrderBy(o => o.DecidedAt),
-            ("decided", true) => query.OrderByDescending(o => o.DecidedAt),
-            (_, true) => query.OrderByDescending(o => o.RegisteredAt),
-            _ => query.OrderBy(o => o.RegisteredAt),
-        };
-
-        var (page, size) = Paging.Clamp(request.Page, request.PageSize);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.Skip((page - 1) * size).Take(size)
-            .Select(o => new OrganisationRow(o.Id, o.LegalNameEn, o.LegalNameRu, o.Party, o.RegistrationNumber, o.Status.ToString(), o.RegisteredAt, o.DecidedAt))
-            .ToListAsync(cancellationToken);
-        return new Page<OrganisationRow>(rows, page, size, total);
+        return Result<IQueryable<Organisation>>.Success(query);
     }
 }

@@ -9,9 +9,48 @@ namespace Entente.Application.Organisations;
 
 public sealed record MemberRow(Guid UserId, string DisplayName, string Email, string Role, bool TwoFactorEnabled, DateTimeOffset CreatedAt);
 
+/// <summary>Which page of an organisation's people, in which order: "name" (the default), "email", "role" or "since".</summary>
+public sealed record ListMembers(string? Sort, bool Descending, int? Page, int? PageSize);
+
 public sealed class ListMembersHandler(EntenteDbContext db)
 {
-    public async Task<Result<IReadOnlyList<MemberRow>>> HandleAsync(Actor actor, Guid organisationId, CancellationToken cancellationToken)
+    /// <summary>The people's sort orders, shared by the numbered pages and the cursor-paged API.</summary>
+    internal static SortOrders<MemberRecord, MemberRow> Sorts { get; } = new(
+        new("name", SortColumns.Text<MemberRecord, MemberRow>(m => m.DisplayName, r => r.DisplayName), Id),
+        new("email", SortColumns.Text<MemberRecord, MemberRow>(m => m.Email, r => r.Email), Id),
+        // ComplianceOfficer sorts before Member, as the role names do.
+        new("role",
+            SortColumns.Flag<MemberRecord, MemberRow>(m => m.IsMember, r => r.Role != EntenteRoles.ComplianceOfficer),
+            SortColumns.Text<MemberRecord, MemberRow>(m => m.DisplayName, r => r.DisplayName).Ascending(),
+            Id.Ascending()),
+        new("since", SortColumns.Time<MemberRecord, MemberRow>(m => m.CreatedAt, r => r.CreatedAt), Id));
+
+    public static IReadOnlyList<string> SortKeys => Sorts.Names;
+
+    private static SortColumn<MemberRecord, MemberRow> Id => SortColumns.Id<MemberRecord, MemberRow>(m => m.UserId, r => r.UserId);
+
+    /// <summary>One numbered page, for the organisation's pages.</summary>
+    public async Task<Result<Page<MemberRow>>> HandleAsync(Actor actor, Guid organisationId, ListMembers request, CancellationToken cancellationToken)
+    {
+        var query = await FilterAsync(actor, organisationId, cancellationToken);
+        return query.IsSuccess
+            ? await Sorts.PageAsync(query.Value!, request.Sort, request.Descending, request.Page, request.PageSize, Project, cancellationToken)
+            : query.Error!;
+    }
+
+    /// <summary>The slice after a cursor, for the API; <paramref name="descending"/> null means the cursor's direction.</summary>
+    public async Task<Result<CursorPage<MemberRow>>> HandleAsync(Actor actor, Guid organisationId, string? sort, bool? descending, CursorRequest cursor, CancellationToken cancellationToken)
+    {
+        var query = await FilterAsync(actor, organisationId, cancellationToken);
+        return query.IsSuccess
+            ? await Sorts.SliceAsync(query.Value!, sort, descending, cursor, Project, cancellationToken)
+            : query.Error!;
+    }
+
+    private static IQueryable<MemberRow> Project(IQueryable<MemberRecord> query) =>
+        query.Select(m => new MemberRow(m.UserId, m.DisplayName, m.Email, m.IsMember ? EntenteRoles.Member : EntenteRoles.ComplianceOfficer, m.TwoFactorEnabled, m.CreatedAt));
+
+    private async Task<Result<IQueryable<MemberRecord>>> FilterAsync(Actor actor, Guid organisationId, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
         if (organisation is null || !OrganisationAccess.CanRead(actor, organisation))
@@ -20,22 +59,35 @@ public sealed class ListMembersHandler(EntenteDbContext db)
         }
 
         var officerRole = await db.Roles.Where(r => r.Name == EntenteRoles.ComplianceOfficer).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-        var members = await db.Users.AsNoTracking().Where(u => u.OrganisationId == organisationId)
-            .Select(u => new
+
+        // A member-init projection, unlike a constructor call, lets EF sort and seek on its properties.
+        return Result<IQueryable<MemberRecord>>.Success(db.Users.AsNoTracking().Where(u => u.OrganisationId == organisationId)
+            .Select(u => new MemberRecord
             {
-                u.Id,
-                u.DisplayName,
-                u.Email,
-                u.TwoFactorEnabled,
-                u.CreatedAt,
-                IsOfficer = db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == officerRole),
-            })
-            .ToListAsync(cancellationToken);
-        return members
-            .OrderBy(m => m.DisplayName, StringComparer.CurrentCulture)
-            .Select(m => new MemberRow(m.Id, m.DisplayName, m.Email ?? string.Empty, m.IsOfficer ? EntenteRoles.ComplianceOfficer : EntenteRoles.Member, m.TwoFactorEnabled, m.CreatedAt))
-            .ToList();
+                UserId = u.Id,
+                DisplayName = u.DisplayName,
+                Email = u.Email ?? string.Empty,
+                TwoFactorEnabled = u.TwoFactorEnabled,
+                CreatedAt = u.CreatedAt,
+                IsMember = !db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == officerRole),
+            }));
     }
+}
+
+/// <summary>A person of an organisation as the query sees them, before they become a <see cref="MemberRow"/>.</summary>
+internal sealed class MemberRecord
+{
+    public Guid UserId { get; init; }
+
+    public string DisplayName { get; init; } = string.Empty;
+
+    public string Email { get; init; } = string.Empty;
+
+    public bool TwoFactorEnabled { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public bool IsMember { get; init; }
 }
 
 /// <summary>A compliance officer adds a person to its own organisation as a Member or a ComplianceOfficer.</summary>

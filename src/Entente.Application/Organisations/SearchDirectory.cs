@@ -16,16 +16,43 @@ public sealed class SearchDirectoryHandler(EntenteDbContext db)
     /// Only approved members act in the community: people of a pending, rejected or suspended organisation do not
     /// browse its directory. Authority officers, auditors and administrators always may.
     /// </summary>
+    /// <summary>The directory's sort orders, shared by its numbered pages and the cursor-paged API; "name" is the default.</summary>
+    public static SortOrders<Organisation, DirectoryEntry> Sorts { get; } = new(
+        new("name", SortColumns.Text<Organisation, DirectoryEntry>(o => o.LegalNameEn, r => r.LegalNameEn), Id),
+        new("party",
+            SortColumns.Text<Organisation, DirectoryEntry>(o => o.Party, r => r.Party),
+            SortColumns.Text<Organisation, DirectoryEntry>(o => o.LegalNameEn, r => r.LegalNameEn).Ascending(),
+            Id.Ascending()),
+        new("approved", SortColumns.OptionalTime<Organisation, DirectoryEntry>(o => o.DecidedAt, r => r.ApprovedAt), Id));
+
+    private static SortColumn<Organisation, DirectoryEntry> Id => SortColumns.Id<Organisation, DirectoryEntry>(o => o.Id, r => r.Id);
+
+    /// <summary>One numbered page, for the directory's page.</summary>
     public async Task<Result<Page<DirectoryEntry>>> HandleAsync(Actor actor, SearchDirectory request, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationId is { } own
-            && !await db.Organisations.AnyAsync(o => o.Id == own && o.Status == MembershipStatus.Approved, cancellationToken))
-        {
-            return new Error.Forbidden("not-an-approved-member", "Your organisation is not an approved member of the community, so the directory is closed to it.");
-        }
-
-        return await SearchAsync(request, cancellationToken);
+        var refused = await RefusedAsync(actor, cancellationToken);
+        return refused ?? Result<Page<DirectoryEntry>>.Success(
+            await Sorts.PageAsync(Filter(request), request.Sort, request.Descending, request.Page, request.PageSize, Project, cancellationToken));
     }
+
+    /// <summary>
+    /// The slice after a cursor, for the API: the request gives the filter and the sort; its page, page size and
+    /// direction are the numbered pages' and are not read here. <paramref name="descending"/> null means the cursor's direction.
+    /// </summary>
+    public async Task<Result<CursorPage<DirectoryEntry>>> HandleAsync(Actor actor, SearchDirectory request, bool? descending, CursorRequest cursor, CancellationToken cancellationToken)
+    {
+        var refused = await RefusedAsync(actor, cancellationToken);
+        return refused ?? await Sorts.SliceAsync(Filter(request), request.Sort, descending, cursor, Project, cancellationToken);
+    }
+
+    /// <summary>
+    /// Only approved members act in the community: people of a pending, rejected or suspended organisation do not
+    /// browse its directory. Authority officers, auditors and administrators always may.
+    /// </summary>
+    private async Task<Error?> RefusedAsync(Actor actor, CancellationToken cancellationToken) =>
+        actor.OrganisationId is { } own && !await db.Organisations.AnyAsync(o => o.Id == own && o.Status == MembershipStatus.Approved, cancellationToken)
+            ? new Error.Forbidden("not-an-approved-member", "Your organisation is not an approved member of the community, so the directory is closed to it.")
+            : null;
 
     /// <summary>Approved members per party: the treaty's headline figure, public on the start page.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountByPartyAsync(CancellationToken cancellationToken)
@@ -35,7 +62,10 @@ public sealed class SearchDirectoryHandler(EntenteDbContext db)
         return Parties.All.ToDictionary(p => p, p => counts.FirstOrDefault(c => c.Party == p)?.Count ?? 0, StringComparer.Ordinal);
     }
 
-    private async Task<Result<Page<DirectoryEntry>>> SearchAsync(SearchDirectory request, CancellationToken cancellationToken)
+    private static IQueryable<DirectoryEntry> Project(IQueryable<Organisation> query) =>
+        query.Select(o => new DirectoryEntry(o.Id, o.LegalNameEn, o.LegalNameRu, o.Party, o.RegistrationNumber, o.DecidedAt));
+
+    private IQueryable<Organisation> Filter(SearchDirectory request)
     {
         var query = db.Organisations.AsNoTracking().Where(o => o.Status == MembershipStatus.Approved);
         if (!string.IsNullOrWhiteSpace(request.Party))
@@ -51,21 +81,6 @@ public sealed class SearchDirectoryHandler(EntenteDbContext db)
             query = query.Where(o => o.SearchText.Contains(term));
         }
 
-        query = (request.Sort, request.Descending) switch
-        {
-            ("party", false) => query.OrderBy(o => o.Party).ThenBy(o => o.LegalNameEn),
-            ("party", true) => query.OrderByDescending(o => o.Party).ThenBy(o => o.LegalNameEn),
-            ("approved", false) => query.OrderBy(o => o.DecidedAt),
-            ("approved", true) => query.OrderByDescending(o => o.DecidedAt),
-            (_, true) => query.OrderByDescending(o => o.LegalNameEn),
-            _ => query.OrderBy(o => o.LegalNameEn),
-        };
-
-        var (page, size) = Paging.Clamp(request.Page, request.PageSize);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.Skip((page - 1) * size).Take(size)
-            .Select(o => new DirectoryEntry(o.Id, o.LegalNameEn, o.LegalNameRu, o.Party, o.RegistrationNumber, o.DecidedAt))
-            .ToListAsync(cancellationToken);
-        return new Page<DirectoryEntry>(rows, page, size, total);
+        return query;
     }
 }

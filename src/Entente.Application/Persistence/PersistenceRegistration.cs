@@ -14,7 +14,8 @@ public static class PersistenceRegistration
 
     /// <summary>
     /// Registers <see cref="EntenteDbContext"/> on the configured provider, each with its own migrations assembly,
-    /// and keeps Data Protection keys in the database so every web node reads the same sign-in cookies.
+    /// and keeps Data Protection keys in the database so every web node reads the same sign-in cookies; with
+    /// <c>DataProtection:CertificatePath</c> set, those keys are stored encrypted to that certificate.
     /// </summary>
     public static IServiceCollection AddEntentePersistence(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,7 +23,14 @@ public static class PersistenceRegistration
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         services.AddDbContext<EntenteDbContext>(builder => Configure(builder, options, connectionString));
-        services.AddDataProtection().SetApplicationName("Entente").PersistKeysToDbContext<EntenteDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("Entente").PersistKeysToDbContext<EntenteDbContext>();
+        var keys = DataProtectionKeyOptions.From(configuration);
+        if (keys.EncryptsKeys)
+        {
+            // Also registers the certificate for decryption, so reading keys back needs no certificate store.
+            dataProtection.ProtectKeysWithCertificate(keys.LoadCertificate());
+        }
+
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -142,6 +142,11 @@ public static class WebRegistration
     {
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        if (app.Environment.IsProduction() && !DataProtectionKeyOptions.From(app.Configuration).EncryptsKeys)
+        {
+            StartupWarnings.KeysStoredUnencrypted(app.Logger);
+        }
+
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<EntenteOptions>>().Value;
         if (app.Environment.IsDevelopment() && options.SeedDemoCommunity)
         {

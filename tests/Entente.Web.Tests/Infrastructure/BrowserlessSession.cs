@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Entente.Web.Tests.Infrastructure;
 
 /// <summary>A cookie-keeping client that fills in the pages' forms the way a browser would, antiforgery token included.</summary>
-public sealed partial class BrowserlessSession(EntenteWebFactory factory)
+public sealed partial class BrowserlessSession(WebApplicationFactory<Program> factory)
 {
     private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
