@@ -19,11 +19,57 @@ public sealed record CounterpartyRow(
     string Status,
     DateTimeOffset RegisteredAt);
 
+/// <summary>A counterparty with the name of the organisation that named it, so the register can sort by either.</summary>
+public sealed class CounterpartyListing
+{
+    public required Counterparty Counterparty { get; init; }
+
+    public required string OrganisationNameEn { get; init; }
+}
+
 public sealed class ListCounterpartiesHandler(EntenteDbContext db)
 {
-    public static IReadOnlyList<string> SortKeys { get; } = ["registered", "name", "country", "status", "organisation"];
+    /// <summary>The register's sort orders, shared by its numbered pages and the cursor-paged API; "registered" is the default.</summary>
+    public static SortOrders<CounterpartyListing, CounterpartyRow> Sorts { get; } = new(
+        new("registered", SortColumns.Time<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.RegisteredAt, r => r.RegisteredAt), Id),
+        new("name", SortColumns.Text<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.Name, r => r.Name), Id),
+        new("country", SortColumns.Text<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.Country, r => r.Country), Name, Id.Ascending()),
+        new("status",
+            SortColumns.StoredName<CounterpartyListing, CounterpartyRow, CounterpartyStatus>(l => l.Counterparty.Status, r => Enum.Parse<CounterpartyStatus>(r.Status)),
+            Name, Id.Ascending()),
+        new("organisation", SortColumns.Text<CounterpartyListing, CounterpartyRow>(l => l.OrganisationNameEn, r => r.OrganisationNameEn), Name, Id.Ascending()));
 
+    private static SortColumn<CounterpartyListing, CounterpartyRow> Id => SortColumns.Id<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.Id, r => r.Id);
+
+    private static SortColumn<CounterpartyListing, CounterpartyRow> Name =>
+        SortColumns.Text<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.Name, r => r.Name).Ascending();
+
+    /// <summary>One numbered page, for the register's page.</summary>
     public async Task<Result<Page<CounterpartyRow>>> HandleAsync(Actor actor, ListCounterparties request, CancellationToken cancellationToken)
+    {
+        var query = Filter(actor, request);
+        return query.IsSuccess
+            ? await Sorts.PageAsync(query.Value!, request.Sort, request.Descending, request.Page, request.PageSize, Project, cancellationToken)
+            : query.Error!;
+    }
+
+    /// <summary>
+    /// The slice after a cursor, for the API: the request gives the filter and the sort. <paramref name="descending"/>
+    /// null means the cursor's direction.
+    /// </summary>
+    public async Task<Result<CursorPage<CounterpartyRow>>> HandleAsync(Actor actor, ListCounterparties request, bool? descending, CursorRequest cursor, CancellationToken cancellationToken)
+    {
+        var query = Filter(actor, request);
+        return query.IsSuccess
+            ? await Sorts.SliceAsync(query.Value!, request.Sort, descending, cursor, Project, cancellationToken)
+            : query.Error!;
+    }
+
+    private static IQueryable<CounterpartyRow> Project(IQueryable<CounterpartyListing> query) =>
+        query.Select(l => new CounterpartyRow(l.Counterparty.Id, l.Counterparty.OrganisationId, l.OrganisationNameEn, l.Counterparty.Name, l.Counterparty.NativeName, l.Counterparty.Country,
+            l.Counterparty.IsConsignee, l.Counterparty.IsEndUser, l.Counterparty.Status.ToString(), l.Counterparty.RegisteredAt));
+
+    private Result<IQueryable<CounterpartyListing>> Filter(Actor actor, ListCounterparties request)
     {
         var counterparties = db.Counterparties.AsNoTracking();
         if (actor.OrganisationId is { } organisationId)
@@ -55,33 +101,9 @@ public sealed class ListCounterpartiesHandler(EntenteDbContext db)
             counterparties = counterparties.Where(c => c.SearchText.Contains(term));
         }
 
-        var sort = string.IsNullOrWhiteSpace(request.Sort) ? "registered" : request.Sort.Trim().ToLowerInvariant();
-        if (!SortKeys.Contains(sort, StringComparer.Ordinal))
-        {
-            return Error.Invalid("sort", "must be one of " + string.Join(", ", SortKeys) + ".");
-        }
-
-        var rows = from c in counterparties
-                   join o in db.Organisations on c.OrganisationId equals o.Id
-                   select new { Counterparty = c, OrganisationName = o.LegalNameEn };
-        var desc = request.Descending;
-
-        // Ids are version 7 GUIDs, in order of registration: the tie-breaker that keeps pages stable on every provider.
-        rows = sort switch
-        {
-            "name" => desc ? rows.OrderByDescending(r => r.Counterparty.Name).ThenBy(r => r.Counterparty.Id) : rows.OrderBy(r => r.Counterparty.Name).ThenBy(r => r.Counterparty.Id),
-            "country" => desc ? rows.OrderByDescending(r => r.Counterparty.Country).ThenBy(r => r.Counterparty.Name) : rows.OrderBy(r => r.Counterparty.Country).ThenBy(r => r.Counterparty.Name),
-            "status" => desc ? rows.OrderByDescending(r => r.Counterparty.Status).ThenBy(r => r.Counterparty.Name) : rows.OrderBy(r => r.Counterparty.Status).ThenBy(r => r.Counterparty.Name),
-            "organisation" => desc ? rows.OrderByDescending(r => r.OrganisationName).ThenBy(r => r.Counterparty.Name) : rows.OrderBy(r => r.OrganisationName).ThenBy(r => r.Counterparty.Name),
-            _ => desc ? rows.OrderByDescending(r => r.Counterparty.Id) : rows.OrderBy(r => r.Counterparty.Id),
-        };
-
-        var (page, size) = Paging.Clamp(request.Page, request.PageSize);
-        var total = await rows.CountAsync(cancellationToken);
-        var items = await rows.Skip((page - 1) * size).Take(size)
-            .Select(r => new CounterpartyRow(r.Counterparty.Id, r.Counterparty.OrganisationId, r.OrganisationName, r.Counterparty.Name, r.Counterparty.NativeName, r.Counterparty.Country,
-                r.Counterparty.IsConsignee, r.Counterparty.IsEndUser, r.Counterparty.Status.ToString(), r.Counterparty.RegisteredAt))
-            .ToListAsync(cancellationToken);
-        return new Page<CounterpartyRow>(items, page, size, total);
+        var listings = from c in counterparties
+                       join o in db.Organisations on c.OrganisationId equals o.Id
+                       select new CounterpartyListing { Counterparty = c, OrganisationNameEn = o.LegalNameEn };
+        return Result<IQueryable<CounterpartyListing>>.Success(listings);
     }
 }

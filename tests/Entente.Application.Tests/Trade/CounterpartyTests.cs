@@ -203,13 +203,15 @@ public sealed class CounterpartyTests
         var authority = await list.HandleAsync(ScreeningStoreTests.GbOfficer, new ListCounterparties(null, null, "name", true, null, null), CancellationToken.None);
         var otherParty = await list.HandleAsync(ScreeningStoreTests.RuOfficer, new ListCounterparties(null, null, null, false, null, null), CancellationToken.None);
         var searched = await list.HandleAsync(ScreeningStoreTests.GbOfficer, new ListCounterparties("clear", "ministry", null, false, null, null), CancellationToken.None);
-        var badSort = await list.HandleAsync(albion, new ListCounterparties(null, null, "colour", false, null, null), CancellationToken.None);
+        var badStatus = await list.HandleAsync(albion, new ListCounterparties("lost", null, null, false, null, null), CancellationToken.None);
+        var byCountry = await list.HandleAsync(ScreeningStoreTests.GbOfficer, new ListCounterparties(null, null, "organisation", true, null, null), CancellationToken.None);
 
         Assert.Equal(["Thames Valley Police"], own.Value!.Items.Select(r => r.Name));
         Assert.Equal(["Thames Valley Police", "Ministry of Defence"], authority.Value!.Items.Select(r => r.Name));
         Assert.Empty(otherParty.Value!.Items);
         Assert.Equal(["Ministry of Defence"], searched.Value!.Items.Select(r => r.Name));
-        Assert.IsType<Error.Validation>(badSort.Error);
+        Assert.IsType<Error.Validation>(badStatus.Error);
+        Assert.Equal(["Severn Gunworks Ltd", "Albion Defence Systems Ltd"], byCountry.Value!.Items.Select(r => r.OrganisationNameEn));
         Assert.True((await get.HandleAsync(albion, police.Id, CancellationToken.None)).IsSuccess);
         Assert.IsType<Error.NotFound>((await get.HandleAsync(severn, police.Id, CancellationToken.None)).Error);
         Assert.IsType<Error.NotFound>((await get.HandleAsync(ScreeningStoreTests.RuOfficer, police.Id, CancellationToken.None)).Error);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Entente.Browser.Tests.Pages;
@@ -37,9 +38,11 @@ public sealed class DirectoryPage(IPage page) : PageObject(page)
     {
         await Page.FillAsync("#q", text);
         await Page.ClickAsync("form.filters button[type=submit]");
-        // The load state of the page being left is already "load": wait for the search's own address instead.
-        await Page.WaitForURLAsync(url => url.Contains("q=" + Uri.EscapeDataString(text), StringComparison.Ordinal));
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        // Wait for the search's own address by polling it, then for its form to carry the term. A load-state wait is
+        // not used: on a busy machine the new page's "load" could arrive before the wait was set up, and it then waited
+        // for a second one that never came.
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("[?&]q=" + Regex.Escape(Uri.EscapeDataString(text)) + "(&|$)"));
+        await Assertions.Expect(Page.Locator("#q")).ToHaveValueAsync(text);
     }
 
     public async Task SwitchLanguageAsync(string code)
@@ -47,7 +50,6 @@ public sealed class DirectoryPage(IPage page) : PageObject(page)
         await Page.ClickAsync($"header .lang a[hreflang={code}]");
         // The switch redirects back to the same address: the page's language says when the new page has arrived.
         await Page.Locator($"html[lang={code}]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await Page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     public ILocator Heading => Page.Locator("main h1");

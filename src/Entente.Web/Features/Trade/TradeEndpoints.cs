@@ -1,3 +1,4 @@
+using Entente.Application.Common;
 using Entente.Application.Trade;
 using Entente.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ public static class TradeEndpoints
     {
         var group = app.MapGroup("/api/v1/counterparties").WithTags("Trade").RequireAuthorization(Policies.Counterparties);
         group.MapGet("/", List).WithName("ListCounterparties")
-            .WithSummary("Consignees and end users: an organisation's own, or those of every organisation of the authority's party. Filter by status, search in either script, sort, page.");
+            .WithSummary("Consignees and end users: an organisation's own, or those of every organisation of the authority's party. Filter by status, search in either script, sort (registered, name, country, status, organisation); page with limit and the cursor of the previous response's next.");
         group.MapPost("/", Register).RequireAuthorization(Policies.OrganisationMember).WithName("RegisterCounterparty")
             .WithSummary("A compliance officer names a consignee or end user; it is screened at once and is under review while a possible match awaits the authority.");
         group.MapGet("/{id:guid}", Get).WithName("GetCounterparty").WithSummary("A consignee or end user, for its organisation's people and its party's authority.");
@@ -27,8 +28,9 @@ public static class TradeEndpoints
 
     public sealed record WithdrawalRequest(string? Reason);
 
-    private static async Task<IResult> List(string? status, string? search, string? sort, bool? descending, int? page, int? pageSize, HttpContext context, ListCounterpartiesHandler handler, CancellationToken cancellationToken) =>
-        (await handler.HandleAsync(context.User.ToActor(), new ListCounterparties(status, search, sort, descending ?? false, page, pageSize), cancellationToken)).Match(TypedResults.Ok, Problems.From);
+    private static async Task<IResult> List(string? status, string? search, string? sort, bool? descending, string? cursor, int? limit, HttpContext context, ListCounterpartiesHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(context.User.ToActor(), new ListCounterparties(status, search, sort, descending ?? false, null, null), descending, new CursorRequest(cursor, limit), cancellationToken))
+            .Match(TypedResults.Ok, Problems.From);
 
     private static async Task<IResult> Register(RegisterCounterparty request, HttpContext context, RegisterCounterpartyHandler handler, CancellationToken cancellationToken)
     {

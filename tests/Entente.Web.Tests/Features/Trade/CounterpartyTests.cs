@@ -62,9 +62,9 @@ public sealed class CounterpartyTests(Hosts hosts)
         Assert.Equal(HttpStatusCode.NotFound, (await otherCompany.GetAsync("/api/v1/counterparties/" + id, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ruAuthority.GetAsync("/api/v1/counterparties/" + id, Ct)).StatusCode);
         var ruList = await ruAuthority.GetFromJsonAsync<JsonElement>("/api/v1/counterparties?search=" + Uri.EscapeDataString(name), Ct);
-        Assert.Equal(0, ruList.GetProperty("total").GetInt32());
+        Assert.Equal(0, ruList.GetProperty("items").GetArrayLength());
         var gbList = await gbAuthority.GetFromJsonAsync<JsonElement>("/api/v1/counterparties?search=" + Uri.EscapeDataString(name), Ct);
-        Assert.Equal(1, gbList.GetProperty("total").GetInt32());
+        Assert.Equal(1, gbList.GetProperty("items").GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, (await gbAuthority.GetAsync("/api/v1/counterparties?status=lost", Ct)).StatusCode);
 
         var withdrawn = await officer.PostAsJsonAsync($"/api/v1/counterparties/{id}/withdrawal", new { reason = "Contract ended." }, Ct);
@@ -72,6 +72,43 @@ public sealed class CounterpartyTests(Hosts hosts)
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         Assert.Equal("Withdrawn", (await withdrawn.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Api_PagesByCursor_EachCounterpartyOnceInTheSameOrderAsOneLongSlice(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var officer = await factory.ClientForAsync("officer@severn.example");
+        var authority = await factory.ClientForAsync("officer@ecju.example");
+        foreach (var name in new[] { "Bravo Range Ltd", "Alpha Range Ltd", "Charlie Range Ltd" })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/v1/counterparties", Body(Unique(name)), Ct)).StatusCode);
+        }
+
+        var whole = await authority.GetFromJsonAsync<JsonElement>("/api/v1/counterparties?sort=organisation&descending=true&limit=200", Ct);
+        var expected = whole.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(JsonValueKind.Null, whole.GetProperty("next").ValueKind);
+
+        var seen = new List<Guid>();
+        var url = "/api/v1/counterparties?sort=organisation&descending=true&limit=2";
+        while (true)
+        {
+            var slice = await authority.GetFromJsonAsync<JsonElement>(url, Ct);
+            seen.AddRange(slice.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+            if (slice.GetProperty("next").GetString() is not { } next)
+            {
+                break;
+            }
+
+            url = "/api/v1/counterparties?limit=2&cursor=" + Uri.EscapeDataString(next);
+        }
+
+        Assert.True(expected.Count >= 5, "the demo's and this test's counterparties of GB organisations");
+        Assert.Equal(expected, seen);
+        var bad = await authority.GetAsync("/api/v1/counterparties?cursor=not-a-cursor", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]
