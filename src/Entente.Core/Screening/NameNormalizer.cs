@@ -113,9 +113,11 @@ public static class NameNormalizer
             {
                 // Soft and hard signs are written as apostrophes (Vasil'yevich): they join the word.
             }
-            else if (c == '.' && segmentLength == 1 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            else if (c == '.' && segmentLength == 1 && i + 1 < text.Length && char.IsLetter(text[i + 1]) &&
+                (i + 2 >= text.Length || !char.IsLetterOrDigit(text[i + 2])))
             {
-                // Initialisms such as L.L.C. or O.O.O. read as one word.
+                // Initialisms such as L.L.C. or O.O.O. read as one word; initials written against a surname
+                // (IM. A.A.KULAKOVA) do not swallow it.
                 segmentLength = 0;
             }
             else

@@ -260,7 +260,8 @@ public sealed class ScreeningIndex
             nameConcat[i] = analysed[i].Concatenated;
             if (analysed[i].Tokens.Count > 1)
             {
-                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(concatNames, analysed[i].Concatenated, out var exists);
+                // C read as K, as for stems: TRIZROBOTICS is TRIZ ROBOTIKS written as one word.
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(concatNames, analysed[i].Concatenated.Replace('c', 'k'), out var exists);
                 list ??= [];
                 list.Add(i);
             }
@@ -707,7 +708,7 @@ public sealed class ScreeningIndex
         // The whole name written without spaces, or a one-word query against a spaced name.
         if (query.Tokens.Count > 0)
         {
-            if (_concatNames.TryGetValue(query.Concatenated, out var spaced))
+            if (_concatNames.TryGetValue(query.Concatenated.Replace('c', 'k'), out var spaced))
             {
                 foreach (var name in spaced)
                 {
@@ -967,9 +968,9 @@ public sealed class ScreeningIndex
         queryUsed.Clear();
         nameUsed.Clear();
         double matchedQuery = 0, matchedName = 0;
-        // Equal words pair first; then abbreviations take the words they stand for (KAMKABEL is KAMSKII KABEL, not a
-        // misspelt KABEL); then the closest of the rest pair greedily.
-        PairGreedily(similarity, name.Length, queryUsed, nameUsed, queryWeights, nameWeights, 1.0, ref matchedQuery, ref matchedName);
+        // Equal words, and other cases of one word (ARZAMASSKIY / ARZAMAS), pair first; then abbreviations take the words
+        // they stand for (KAMKABEL is KAMSKII KABEL, not a misspelt KABEL); then the closest of the rest pair greedily.
+        PairGreedily(similarity, name.Length, queryUsed, nameUsed, queryWeights, nameWeights, InflectionCredit, ref matchedQuery, ref matchedName);
         if (acronyms)
         {
             MatchAcronyms(query, queryWeights, queryUsed, queryWords, name, nameWeights, nameUsed, nameWords, ref matchedQuery, ref matchedName);
@@ -1081,7 +1082,7 @@ public sealed class ScreeningIndex
             for (var i = 0; i < shortSide.Length; i++)
             {
                 var word = shortSide[i].Skeleton;
-                if (shortUsed[i] || !Acronyms.MayAbbreviate(word) || !Acronyms.TryFindRun(word, longSide, longUsed, out var start, out var end, out var initials))
+                if (shortUsed[i] || shortSide[i].Concept > 0 || !Acronyms.MayAbbreviate(word) || !Acronyms.TryFindRun(word, longSide, longUsed, out var start, out var end, out var initials))
                 {
                     continue;
                 }
@@ -1152,7 +1153,8 @@ public sealed class ScreeningIndex
         for (var i = 0; i < shortView.Words.Length; i++)
         {
             var word = shortView.Words[i].Skeleton;
-            if (shortTaken[i] || !Acronyms.MayAbbreviate(word) ||
+            // A word of the vocabulary (RED, SHIP, CITY) is a word, not an abbreviation.
+            if (shortTaken[i] || shortView.Words[i].Concept > 0 || !Acronyms.MayAbbreviate(word) ||
                 !Acronyms.TryFindRun(word, longView.Words, longTaken, out var start, out var end, out var initials))
             {
                 continue;
@@ -1235,7 +1237,8 @@ public sealed class ScreeningIndex
     internal static double FuzzyCredit(double jw) => jw * jw * jw;
 
 
-    // The reading of a match, made the way the score was: equal words, then abbreviations, then the closest of the rest.
+    // The reading of a match, made the way the score was: equal words and other cases of a word, then abbreviations,
+    // then the closest of the rest.
     private MatchExplanation Explain(AnalyzedName query, bool queryAcronyms, int nameId)
     {
         var name = NameNormalizer.Analyze(_names[nameId]);
@@ -1246,7 +1249,7 @@ public sealed class ScreeningIndex
         var usedQ = new bool[q.Count];
         var usedN = new bool[n.Count];
         var matches = new List<(int Order, TokenMatch Match)>();
-        Pair(1.0);
+        Pair(InflectionCredit);
         // Words set aside as legal forms that an abbreviation stands for are reported with it, not as dropped.
         var queryAbbreviated = new HashSet<int>();
         var nameAbbreviated = new HashSet<int>();
