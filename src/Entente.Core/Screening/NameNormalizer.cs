@@ -163,8 +163,22 @@ public static class NameNormalizer
             }
         }
 
-        var foldedText = folded.ToString();
+        var foldedText = OrdinalNumber(folded.ToString());
         return new NameToken(surface, foldedText, Skeleton(foldedText), traits);
+    }
+
+    // An English ordinal is its number (61ST ARMOR REPAIR PLANT is 61 BTRZ; 234TH REGIMENT): the number is what
+    // tells the units, plants and depots of one kind apart, whatever the language around it.
+    private static string OrdinalNumber(string folded)
+    {
+        if (folded.Length >= 3 && char.IsAsciiDigit(folded[0]) &&
+            folded.AsSpan(folded.Length - 2) is "st" or "nd" or "rd" or "th" &&
+            !folded.AsSpan(0, folded.Length - 2).ContainsAnyExceptInRange('0', '9'))
+        {
+            return folded[..^2];
+        }
+
+        return folded;
     }
 
     /// <summary>
