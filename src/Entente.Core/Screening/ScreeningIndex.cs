@@ -38,6 +38,9 @@ public sealed class ScreeningIndex
     private readonly ulong[] _acronymKeys;
     private readonly bool[] _nameAcronyms;
     private readonly Dictionary<int, WordSequence> _sequences;
+    private readonly Dictionary<string, int[]> _respelled;
+    private readonly string[] _syllableWords;
+    private readonly int[] _syllableVocab;
     private readonly int[] _trigramKeys;
     private readonly int[] _trigramVocab;
     private readonly int[] _acronymNames;
@@ -57,6 +60,28 @@ public sealed class ScreeningIndex
     {
         _sequences = sequences;
         _nameAcronyms = nameAcronyms;
+
+        // Abbreviations written as words whose skeleton reads differently once their initials are joined again
+        // (CHKPZ is ckpz, but the initials C K P Z of CHELYABINSKII KUZNECHNO-PRESSOVYI ZAVOD join to kpz, as CK
+        // reads K): looked up by the joined reading too.
+        var respelled = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var v = 0; v < vocab.Length; v++)
+        {
+            if (Acronyms.MayAbbreviate(vocab[v], Acronyms.MaxLetters) && NameNormalizer.Skeleton(vocab[v]) is var again &&
+                !string.Equals(again, vocab[v], StringComparison.Ordinal))
+            {
+                (respelled.TryGetValue(again, out var list) ? list : respelled[again] = []).Add(v);
+            }
+        }
+
+        _respelled = respelled.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+
+        // Words that may be made of syllables of others, sorted, for the query's runs to find by their beginnings.
+        var syllableVocab = Enumerable.Range(0, vocab.Length)
+            .Where(v => vocab[v].Length >= 5 && Acronyms.MayAbbreviate(vocab[v]) && NameConcepts.Of(NameNormalizer.Stem(vocab[v])) == 0).ToArray();
+        _syllableWords = syllableVocab.Select(v => vocab[v]).ToArray();
+        _syllableVocab = syllableVocab;
+        Array.Sort(_syllableWords, _syllableVocab, StringComparer.Ordinal);
         _acronymKeys = acronymKeys;
         _acronymNames = acronymNames;
         _keys = new TokenKey[vocab.Length];
@@ -647,7 +672,18 @@ public sealed class ScreeningIndex
                 continue;
             }
 
-            var (from, to) = EqualRange(_acronymKeys, Hash(key.Skeleton, -1));
+            // Initials are joined into a skeleton again (CK reads K), so a written abbreviation is looked up as such too.
+            var again = NameNormalizer.Skeleton(key.Skeleton);
+            AcronymKey(key.Skeleton);
+            if (!string.Equals(again, key.Skeleton, StringComparison.Ordinal))
+            {
+                AcronymKey(again);
+            }
+        }
+
+        void AcronymKey(string acronym)
+        {
+            var (from, to) = EqualRange(_acronymKeys, Hash(acronym, -1));
             if (to > from && to - from <= _selectiveLimit)
             {
                 var gain = (float)AcronymCredit * Rarity(_entries.Length, to - from);
@@ -686,7 +722,28 @@ public sealed class ScreeningIndex
             var looked = new HashSet<string>(StringComparer.Ordinal);
             void LookUp(string acronym)
             {
-                if (looked.Add(acronym) && _vocabIds.TryGetValue(acronym, out var vocab) && PostingLength(vocab) <= _selectiveLimit)
+                if (!looked.Add(acronym))
+                {
+                    return;
+                }
+
+                if (_vocabIds.TryGetValue(acronym, out var vocab))
+                {
+                    Found(vocab);
+                }
+
+                if (_respelled.TryGetValue(acronym, out var respelledWords))
+                {
+                    foreach (var word in respelledWords)
+                    {
+                        Found(word);
+                    }
+                }
+            }
+
+            void Found(int vocab)
+            {
+                if (PostingLength(vocab) <= _selectiveLimit)
                 {
                     var gain = (float)AcronymCredit * _weight[vocab];
                     for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
@@ -703,6 +760,8 @@ public sealed class ScreeningIndex
             {
                 Acronyms.ForEachTranslatedRun(translatable, 64, LookUp);
             }
+
+            SyllableWords(translatable, scratch);
         }
 
         // The whole name written without spaces, or a one-word query against a spaced name.
@@ -724,6 +783,107 @@ public sealed class ScreeningIndex
                 }
             }
         }
+    }
+
+    // Listed words made of the first syllables of a run of the query's words (RUSELECTRONICS: RUSSIAN ELECTRONICS;
+    // KRAYINVESTBANK: KRAEVOY INVESTITSIONNIY BANK), the converse of the syllable words a query writes: listed words
+    // beginning with two or more letters of one query word and the beginning of the next are read against the run.
+    private void SyllableWords(List<TokenKey> words, Scratch scratch)
+    {
+        Span<char> prefix = stackalloc char[MaxSyllablePrefix * 2];
+        HashSet<int>? tried = null;
+        bool[]? unused = null;
+        for (var s = 0; s + 1 < words.Count; s++)
+        {
+            var first = words[s].Skeleton;
+            var next = words[s + 1].Skeleton;
+            if (first.Length < 2 || Acronyms.IsFunctionWord(first) || Acronyms.IsFunctionWord(next) ||
+                !char.IsAsciiLetter(first[0]) || !char.IsAsciiLetter(next[0]))
+            {
+                continue;
+            }
+
+            for (var a = 2; a <= Math.Min(MaxSyllablePrefix, first.Length); a++)
+            {
+                first.AsSpan(0, a).CopyTo(prefix);
+                var (from, to) = PrefixRange(_syllableWords, prefix[..a], 0, _syllableWords.Length);
+                if (from == to)
+                {
+                    break;
+                }
+
+                // Each further letter of the next word narrows the listed words; they are read once few enough are left.
+                for (var b = 1; b <= Math.Min(MaxSyllablePrefix, next.Length) && from < to; b++)
+                {
+                    prefix[a + b - 1] = next[b - 1];
+                    (from, to) = PrefixRange(_syllableWords, prefix[..(a + b)], from, to);
+                    if (to - from > MaxSyllableScan)
+                    {
+                        continue;
+                    }
+
+                    for (var at = from; at < to; at++)
+                    {
+                        var vocab = _syllableVocab[at];
+                        tried ??= [];
+                        unused ??= new bool[words.Count];
+                        if (!tried.Add(vocab) || PostingLength(vocab) > _selectiveLimit ||
+                            !Acronyms.TryFindRun(_syllableWords[at], CollectionsMarshal.AsSpan(words)[s..], unused.AsSpan(s), out _, out _, out var initials) || initials)
+                        {
+                            continue;
+                        }
+
+                        var gain = (float)SyllableCredit * _weight[vocab];
+                        for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
+                        {
+                            scratch.Add(_postings[p], gain);
+                        }
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+
+    // Syllable words take at most this many letters of a word; listed words are read against the query's run once a
+    // beginning leaves no more than this many of them.
+    private const int MaxSyllablePrefix = 5;
+    private const int MaxSyllableScan = 32;
+
+    // The entries of sorted[from..to) that begin with `prefix`, as [From, To).
+    private static (int From, int To) PrefixRange(string[] sorted, ReadOnlySpan<char> prefix, int from, int to)
+    {
+        int low = from, high = to;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid].AsSpan().CompareTo(prefix, StringComparison.Ordinal) < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        var start = low;
+        high = to;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid].AsSpan().StartsWith(prefix, StringComparison.Ordinal))
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return (start, low);
     }
 
     private List<(int Vocab, float Similarity)> SimilarVocabulary(TokenKey key, Scratch scratch)
