@@ -443,9 +443,9 @@ public sealed class ScreeningIndex
 
             // Between equal scores, the name whose legal form or kind of body agrees with the query's comes first
             // (LLC JV KVANT: LLC JOINT VENTURE KVANT, sharing LLC, before AO NPO KVANT), then list order.
-            var queryForms = analysed.Dropped.Select(t => t.Skeleton).ToHashSet(StringComparer.Ordinal);
+            var queryForms = WordSequence.Of(analysed) is { } sequence ? sequence.Words.Where((_, k) => sequence.Kept[k] < 0).ToArray() : [];
             var ranked = best.OrderByDescending(p => Math.Round(p.Value.Score, 4))
-                .ThenByDescending(p => queryForms.Count == 0 ? 0 : FormAgreement(queryForms, p.Value.Name))
+                .ThenByDescending(p => queryForms.Length == 0 ? 0 : FormAgreement(queryForms, p.Value.Name))
                 .ThenBy(p => p.Key).Take(options.Top);
             var results = new List<ScreeningMatch>(Math.Min(options.Top, best.Count));
             foreach (var (entryIndex, (name, score)) in ranked)
@@ -464,27 +464,48 @@ public sealed class ScreeningIndex
         }
     }
 
-    // How many of the query's set-aside words (legal forms, kinds of body) the name also has, by skeleton or as an
-    // abbreviation of its own (OAO / OTKRYTOE AKTSIONERNOE OBSHCHESTVO).
-    private int FormAgreement(HashSet<string> queryForms, int name)
+    // How many set-aside words (legal forms, kinds of body) of the query and of the name agree: the same word, the same
+    // word of the vocabulary, or an abbreviation of the other side's (JSC RPA / JOINT STOCK COMPANY RESEARCH AND
+    // PRODUCTION ASSOCIATION agree in all nine words; LLC JOINT VENTURE in two).
+    private int FormAgreement(TokenKey[] queryForms, int name)
     {
         if (!_sequences.TryGetValue(name, out var words))
         {
             return 0;
         }
 
-        var setAside = words.Words.Where((_, k) => words.Kept[k] < 0).Select(w => w.Skeleton).ToList();
-        var agreement = 0;
-        foreach (var form in queryForms)
+        var nameForms = words.Words.Where((_, k) => words.Kept[k] < 0).ToArray();
+        var queryAgrees = new bool[queryForms.Length];
+        var nameAgrees = new bool[nameForms.Length];
+        for (var i = 0; i < queryForms.Length; i++)
         {
-            if (setAside.Contains(form, StringComparer.Ordinal) ||
-                (Acronyms.MayAbbreviate(form) && Acronyms.TryFindRun(form, setAside.Select(w => new TokenKey(w, -1, 0)).ToArray(), new bool[setAside.Count], out _, out _, out _)))
+            for (var j = 0; j < nameForms.Length; j++)
             {
-                agreement++;
+                if (!nameAgrees[j] && (string.Equals(queryForms[i].Skeleton, nameForms[j].Skeleton, StringComparison.Ordinal) ||
+                    (queryForms[i].Concept > 0 && queryForms[i].Concept == nameForms[j].Concept)))
+                {
+                    queryAgrees[i] = nameAgrees[j] = true;
+                    break;
+                }
             }
         }
 
-        return agreement;
+        Abbreviations(nameForms, nameAgrees, queryForms, queryAgrees);
+        Abbreviations(queryForms, queryAgrees, nameForms, nameAgrees);
+        return queryAgrees.Count(a => a) + nameAgrees.Count(a => a);
+
+        static void Abbreviations(TokenKey[] shortSide, bool[] shortAgrees, TokenKey[] longSide, bool[] longAgrees)
+        {
+            for (var i = 0; i < shortSide.Length; i++)
+            {
+                if (!shortAgrees[i] && Acronyms.MayAbbreviate(shortSide[i].Skeleton) &&
+                    Acronyms.TryFindRun(shortSide[i].Skeleton, longSide, longAgrees, out var start, out var end, out _))
+                {
+                    shortAgrees[i] = true;
+                    longAgrees.AsSpan(start, end - start).Fill(true);
+                }
+            }
+        }
     }
 
     /// <summary>Similarity in [0, 1] of two names, by the same scoring as <see cref="Search"/> (weights of this index).</summary>
