@@ -534,8 +534,10 @@ public sealed class ScreeningIndex
     }
 
     // The key on which inflected forms agree: the stem, with C read as K (SOVCOMCARD / SOVKOMKARD, ELECTRONIKA /
-    // ELEKTRONIKA): English spellings of Russian names write К as C before a, o, u and consonants.
-    private static string StemKey(string skeleton) => NameNormalizer.Stem(skeleton).Replace('c', 'k');
+    // ELEKTRONIKA): English spellings of Russian names write К as C before a, o, u and consonants; and with H read as
+    // K, because words of Greek origin write as CH in English what Russian writes as Х (MECHANIKA / MEKHANIKA,
+    // ELECTROMECHANICS / ELEKTROMEKHANIKA; the skeleton already reads CH as C and KH as H).
+    private static string StemKey(string skeleton) => NameNormalizer.Stem(skeleton).Replace('c', 'k').Replace('h', 'k');
 
     private float WeightOf(string skeleton) => _vocabIds.TryGetValue(skeleton, out var id) ? _weight[id]
         : _maxWeight * (NameConcepts.Of(NameNormalizer.Stem(skeleton)) > 0 ? GenericWeight : 1f);
@@ -1536,7 +1538,7 @@ public sealed class ScreeningIndex
         {
             var spelling = TokenSimilarity(query.Skeleton, name.Skeleton);
             var sameStem = queryKey.Stem >= 0 && queryKey.Stem == nameKey.Stem && spelling <= InflectionCredit;
-            // Equal stems once C is read as K are two spellings of one word (SOVCOMCARD / SOVKOMKARD), not two forms.
+            // Equal stems once C and H are read as K are two spellings of one word (SOVCOMCARD / SOVKOMKARD), not two forms.
             return sameStem && NameNormalizer.Stem(query.Skeleton) != NameNormalizer.Stem(name.Skeleton) ? TokenMatchKind.Transliteration
                 : sameStem ? TokenMatchKind.Inflection
                 : queryKey.Concept > 0 && queryKey.Concept == nameKey.Concept && spelling <= TranslationCredit ? TokenMatchKind.Translation
