@@ -39,6 +39,7 @@ public sealed class ScreeningIndex
     private readonly bool[] _nameAcronyms;
     private readonly Dictionary<int, WordSequence> _sequences;
     private readonly Dictionary<string, int[]> _respelled;
+    private readonly Dictionary<int, Compound[]> _compounds;
     private readonly string[] _syllableWords;
     private readonly int[] _syllableVocab;
     private readonly int[] _trigramKeys;
@@ -56,9 +57,11 @@ public sealed class ScreeningIndex
     private ScreeningIndex(
         (string, ListEntry)[] entries, string[] names, int[] nameEntry, int[] nameTokenStart, int[] nameTokens, string[] nameConcat,
         string[] vocab, int[] df, Dictionary<string, int> vocabIds, int[] postingStart, int[] postings,
-        ulong[] deletionKeys, int[] deletionVocab, Dictionary<string, int[]> concatNames, ulong[] acronymKeys, int[] acronymNames, bool[] nameAcronyms, Dictionary<int, WordSequence> sequences)
+        ulong[] deletionKeys, int[] deletionVocab, Dictionary<string, int[]> concatNames, ulong[] acronymKeys, int[] acronymNames, bool[] nameAcronyms, Dictionary<int, WordSequence> sequences,
+        Dictionary<int, Compound[]> compounds)
     {
         _sequences = sequences;
+        _compounds = compounds;
         _nameAcronyms = nameAcronyms;
 
         // Abbreviations written as words whose skeleton reads differently once their initials are joined again
@@ -360,6 +363,7 @@ public sealed class ScreeningIndex
         var acronymKeys = new List<ulong>();
         var nameAcronyms = new bool[nameArray.Length];
         var sequences = new Dictionary<int, WordSequence>();
+        var compounds = new Dictionary<int, Compound[]>();
         var acronymNames = new List<int>();
         var keysOfName = new HashSet<ulong>();
         for (var i = 0; i < analysed.Length; i++)
@@ -375,6 +379,11 @@ public sealed class ScreeningIndex
             if (words is not null)
             {
                 sequences[i] = words;
+            }
+
+            if (Compounds(tokens.Select(t => t.Skeleton).ToArray()) is { } compoundsOfName)
+            {
+                compounds[i] = compoundsOfName;
             }
 
             keysOfName.Clear();
@@ -398,7 +407,7 @@ public sealed class ScreeningIndex
 
         return new ScreeningIndex(
             [.. entries], nameArray, [.. nameEntry], nameTokenStart, tokenIds, nameConcat,
-            vocabArray, dfArray, vocabIds, postingStart, postings, keys, keyVocab, concat, acronymKeyArray, acronymNameArray, nameAcronyms, sequences);
+            vocabArray, dfArray, vocabIds, postingStart, postings, keys, keyVocab, concat, acronymKeyArray, acronymNameArray, nameAcronyms, sequences, compounds);
     }
 
     /// <summary>Screens one name: the best-matching entities, best first, one row per entity.</summary>
@@ -426,12 +435,13 @@ public sealed class ScreeningIndex
         {
             var queryAcronyms = MayHaveAcronyms(EntityType.Unknown, query);
             var queryWords = queryAcronyms ? WordSequence.Of(analysed) : null;
-            CollectCandidates(analysed, queryKeys, scratch);
+            var queryCompounds = queryAcronyms ? Compounds(queryKeys.Select(k => k.Skeleton).ToArray()) : null;
+            CollectCandidates(analysed, queryCompounds is null ? queryKeys : [.. queryKeys, .. queryCompounds.Select(c => new TokenKey(c.Joined, -1, c.Concept))], scratch);
             var candidates = scratch.TopCandidates(CandidateCount);
             var best = new Dictionary<int, (int Name, double Score)>();
             foreach (var name in candidates)
             {
-                var score = Score(queryKeys, queryWeights, analysed.Concatenated, queryAcronyms, queryWords, name, scratch);
+                var score = Score(queryKeys, queryWeights, analysed.Concatenated, queryAcronyms, queryWords, queryCompounds, name, scratch);
                 var entry = _nameEntry[name];
                 // Among equal scores, the name closest in length to the query reads best (ROSOBORONEXPORT, not ROSOBORONEKSPORT OAO).
                 if (score >= options.MinimumScore && (!best.TryGetValue(entry, out var current) || score > current.Score ||
@@ -452,7 +462,7 @@ public sealed class ScreeningIndex
             {
                 var (list, entry) = _entries[entryIndex];
                 var rounded = Math.Round(score, 4);
-                results.Add(new ScreeningMatch(list, entry.EntityId, entry.PrimaryName, _names[name], rounded, Explain(analysed, queryAcronyms, name)));
+                results.Add(new ScreeningMatch(list, entry.EntityId, entry.PrimaryName, _names[name], rounded, Explain(analysed, queryAcronyms, queryCompounds, name)));
             }
 
             return results;
@@ -517,8 +527,10 @@ public sealed class ScreeningIndex
         var n = NameNormalizer.Analyze(name);
         var qs = q.Tokens.Select(t => KeyOf(t.Skeleton)).ToArray();
         var ns = n.Tokens.Select(t => KeyOf(t.Skeleton)).ToArray();
+        var acronyms = MayHaveAcronyms(EntityType.Unknown, query) && MayHaveAcronyms(EntityType.Unknown, name);
         return ScoreTokens(qs, qs.Select(k => WeightOf(k.Skeleton)).ToArray(), q.Concatenated, ns, ns.Select(k => WeightOf(k.Skeleton)).ToArray(), n.Concatenated,
-            acronyms: MayHaveAcronyms(EntityType.Unknown, query) && MayHaveAcronyms(EntityType.Unknown, name), WordSequence.Of(q), WordSequence.Of(n));
+            acronyms, WordSequence.Of(q), WordSequence.Of(n),
+            acronyms ? Compounds(qs.Select(k => k.Skeleton).ToArray()) : null, acronyms ? Compounds(ns.Select(k => k.Skeleton).ToArray()) : null);
     }
 
     // The comparable key of a skeleton: the index's own key for a known word, else its stem and concept looked up.
@@ -1103,7 +1115,7 @@ public sealed class ScreeningIndex
 
     private int PostingLength(int vocab) => _postingStart[vocab + 1] - _postingStart[vocab];
 
-    private double Score(TokenKey[] queryKeys, float[] queryWeights, string queryConcat, bool queryAcronyms, WordSequence? queryWords, int name, Scratch scratch)
+    private double Score(TokenKey[] queryKeys, float[] queryWeights, string queryConcat, bool queryAcronyms, WordSequence? queryWords, Compound[]? queryCompounds, int name, Scratch scratch)
     {
         var start = _nameTokenStart[name];
         var count = _nameTokenStart[name + 1] - start;
@@ -1118,7 +1130,8 @@ public sealed class ScreeningIndex
 
         return ScoreTokens(queryKeys, queryWeights, queryConcat,
             CollectionsMarshal.AsSpan(scratch.NameKeys), CollectionsMarshal.AsSpan(scratch.NameWeights), _nameConcat[name],
-            queryAcronyms && _nameAcronyms[name], queryWords, _sequences.GetValueOrDefault(name));
+            queryAcronyms && _nameAcronyms[name], queryWords, _sequences.GetValueOrDefault(name),
+            queryAcronyms && _nameAcronyms[name] ? queryCompounds : null, queryAcronyms && _nameAcronyms[name] ? _compounds.GetValueOrDefault(name) : null);
     }
 
     /// <summary>
@@ -1129,7 +1142,7 @@ public sealed class ScreeningIndex
     internal static double ScoreTokens(
         ReadOnlySpan<TokenKey> query, ReadOnlySpan<float> queryWeights, string queryConcat,
         ReadOnlySpan<TokenKey> name, ReadOnlySpan<float> nameWeights, string nameConcat, bool acronyms,
-        WordSequence? queryWords = null, WordSequence? nameWords = null)
+        WordSequence? queryWords = null, WordSequence? nameWords = null, Compound[]? queryCompounds = null, Compound[]? nameCompounds = null)
     {
         if (query.Length == 0 || name.Length == 0)
         {
@@ -1154,6 +1167,20 @@ public sealed class ScreeningIndex
         // Equal words, and other cases of one word (ARZAMASSKIY / ARZAMAS), pair first; then abbreviations take the words
         // they stand for (KAMKABEL is KAMSKII KABEL, not a misspelt KABEL); then the closest of the rest pair greedily.
         PairGreedily(similarity, name.Length, queryUsed, nameUsed, queryWeights, nameWeights, InflectionCredit, ref matchedQuery, ref matchedName);
+        // Two words of one side that the vocabulary knows written together (MACHINE BUILDING: MACHINEBUILDING, the
+        // concept of MASHINOSTROENIE) stand for one word of the other.
+        foreach (var (at, j) in ReadCompounds(queryCompounds, queryUsed, name, nameUsed))
+        {
+            matchedQuery += TranslationCredit * (queryWeights[at] + queryWeights[at + 1]);
+            matchedName += TranslationCredit * nameWeights[j];
+        }
+
+        foreach (var (at, i) in ReadCompounds(nameCompounds, nameUsed, query, queryUsed))
+        {
+            matchedName += TranslationCredit * (nameWeights[at] + nameWeights[at + 1]);
+            matchedQuery += TranslationCredit * queryWeights[i];
+        }
+
         if (acronyms)
         {
             MatchAcronyms(query, queryWeights, queryUsed, queryWords, name, nameWeights, nameUsed, nameWords, ref matchedQuery, ref matchedName);
@@ -1192,6 +1219,60 @@ public sealed class ScreeningIndex
         }
 
         return Math.Clamp(score, 0, 1);
+    }
+
+    // Pairs of adjacent words whose joined form is a word of the vocabulary (MACHINE BUILDING, SHIP REPAIR, REAL
+    // ESTATE, INSTRUMENT MAKING), with its concept; null when there is none (most names).
+    internal static Compound[]? Compounds(string[] skeletons)
+    {
+        List<Compound>? found = null;
+        for (var i = 0; i + 1 < skeletons.Length; i++)
+        {
+            if (skeletons[i].Length < 3 || skeletons[i + 1].Length < 3 || !char.IsAsciiLetter(skeletons[i][0]) || !char.IsAsciiLetter(skeletons[i + 1][0]))
+            {
+                continue;
+            }
+
+            var joined = skeletons[i] + skeletons[i + 1];
+            var concept = NameConcepts.Of(NameNormalizer.Stem(joined));
+            if (concept > 0)
+            {
+                (found ??= []).Add(new Compound(i, concept, joined));
+            }
+        }
+
+        return found?.ToArray();
+    }
+
+    // Each compound of one side whose two words are untaken, with an untaken word of the other side of the same
+    // concept; marks them taken.
+    private static List<(int At, int Other)> ReadCompounds(Compound[]? compounds, Span<bool> used, ReadOnlySpan<TokenKey> other, Span<bool> otherUsed)
+    {
+        var found = new List<(int, int)>();
+        if (compounds is null)
+        {
+            return found;
+        }
+
+        foreach (var compound in compounds)
+        {
+            if (used[compound.At] || used[compound.At + 1])
+            {
+                continue;
+            }
+
+            for (var j = 0; j < other.Length; j++)
+            {
+                if (!otherUsed[j] && other[j].Concept == compound.Concept)
+                {
+                    used[compound.At] = used[compound.At + 1] = otherUsed[j] = true;
+                    found.Add((compound.At, j));
+                    break;
+                }
+            }
+        }
+
+        return found;
     }
 
     // Takes, best first, unused pairs whose similarity is at least `floor` (and above zero).
@@ -1422,7 +1503,7 @@ public sealed class ScreeningIndex
 
     // The reading of a match, made the way the score was: equal words and other cases of a word, then abbreviations,
     // then the closest of the rest.
-    private MatchExplanation Explain(AnalyzedName query, bool queryAcronyms, int nameId)
+    private MatchExplanation Explain(AnalyzedName query, bool queryAcronyms, Compound[]? queryCompounds, int nameId)
     {
         var name = NameNormalizer.Analyze(_names[nameId]);
         var q = query.Tokens;
@@ -1433,6 +1514,19 @@ public sealed class ScreeningIndex
         var usedN = new bool[n.Count];
         var matches = new List<(int Order, TokenMatch Match)>();
         Pair(InflectionCredit);
+        if (queryAcronyms && _nameAcronyms[nameId])
+        {
+            foreach (var (at, j) in ReadCompounds(queryCompounds, usedQ, nk, usedN))
+            {
+                matches.Add((at, new TokenMatch(q[at].Surface + " " + q[at + 1].Surface, n[j].Surface, TokenMatchKind.Translation, TranslationCredit)));
+            }
+
+            foreach (var (at, i) in ReadCompounds(_compounds.GetValueOrDefault(nameId), usedN, qk, usedQ))
+            {
+                matches.Add((i, new TokenMatch(q[i].Surface, n[at].Surface + " " + n[at + 1].Surface, TokenMatchKind.Translation, TranslationCredit)));
+            }
+        }
+
         // Words set aside as legal forms that an abbreviation stands for are reported with it, not as dropped.
         var queryAbbreviated = new HashSet<int>();
         var nameAbbreviated = new HashSet<int>();
@@ -1669,6 +1763,9 @@ public sealed class ScreeningIndex
 /// <summary>A vocabulary word as the scorer compares it: its skeleton, its stem's id in the index (-1: a stem the index
 /// does not hold) and its concept (0: none).</summary>
 internal readonly record struct TokenKey(string Skeleton, int Stem, int Concept);
+
+/// <summary>Two adjacent words (from <see cref="At"/>) that the vocabulary knows written together, as <see cref="Joined"/>.</summary>
+internal readonly record struct Compound(int At, int Concept, string Joined);
 
 /// <summary>
 /// A name's words in written order with those set aside as legal forms, for abbreviations: for each word, its index
