@@ -730,7 +730,8 @@ public sealed class ScreeningIndex
         }
 
         // A word made of syllables ends, as often as not, in a whole word of the name it abbreviates (KAMKABEL:
-        // KAMSKII KABEL; REMBAZA: REMONTNAYA BAZA).
+        // KAMSKII KABEL; REMBAZA: REMONTNAYA BAZA), or begins with one (NORILSKPROMTRANSPORT: NORILSK INDUSTRIAL
+        // TRANSPORT); a beginning of four letters or more, as shorter ones are the beginnings of too many words.
         foreach (var key in keys)
         {
             if (key.Skeleton.Length < 6 || _vocabIds.ContainsKey(key.Skeleton) || !Acronyms.MayAbbreviate(key.Skeleton))
@@ -740,13 +741,22 @@ public sealed class ScreeningIndex
 
             for (var split = 2; split <= key.Skeleton.Length - 3; split++)
             {
-                if (_vocabIds.TryGetValue(key.Skeleton[split..], out var tail) && PostingLength(tail) <= _selectiveLimit)
+                WholeWord(key.Skeleton[split..]);
+                if (split >= 4)
                 {
-                    var gain = (float)SyllableCredit * _weight[tail];
-                    for (var p = _postingStart[tail]; p < _postingStart[tail + 1]; p++)
-                    {
-                        scratch.Add(_postings[p], gain);
-                    }
+                    WholeWord(key.Skeleton[..split]);
+                }
+            }
+        }
+
+        void WholeWord(string part)
+        {
+            if (_vocabIds.TryGetValue(part, out var word) && PostingLength(word) <= _selectiveLimit)
+            {
+                var gain = (float)SyllableCredit * _weight[word];
+                for (var p = _postingStart[word]; p < _postingStart[word + 1]; p++)
+                {
+                    scratch.Add(_postings[p], gain);
                 }
             }
         }
