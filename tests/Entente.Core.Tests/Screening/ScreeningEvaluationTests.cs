@@ -62,8 +62,8 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
         // The targets of the screening work are 0.95 and 0.98; they are not reached (see bench/results/screening.md):
         // 6 % of the held-out aliases share nothing with the names left, and many more are translations of them.
         // These floors guard the figures reached against regression.
-        Assert.True(recall10 >= 0.87, $"recall@10 {recall10:P2}");
-        Assert.True(recall1 >= 0.76, $"recall@1 {recall1:P2}");
+        Assert.True(recall10 >= 0.88, $"recall@10 {recall10:P2}");
+        Assert.True(recall1 >= 0.77, $"recall@1 {recall1:P2}");
     }
 
     [Fact]
@@ -118,8 +118,8 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
         misses.ForEach(output.WriteLine);
 
         // Floors a little below the figures measured (bench/results/screening.md), against regression.
-        Assert.True(recall10 >= 0.89, $"recall@10 {recall10:P2}");
-        Assert.True(recall1 >= 0.80, $"recall@1 {recall1:P2}");
+        Assert.True(recall10 >= 0.90, $"recall@10 {recall10:P2}");
+        Assert.True(recall1 >= 0.81, $"recall@1 {recall1:P2}");
     }
 
     // The OFAC 2025 list and the entities with a Russian address among their addresses (an entity's first address
