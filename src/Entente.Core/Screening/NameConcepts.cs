@@ -289,6 +289,15 @@ public static class NameConcepts
 
     private static readonly Lazy<(FrozenDictionary<string, int> ByStem, string[] Initials)> Table = new(Build);
 
+    // Beginnings (three letters or more) of the vocabulary's stems: a word can only be the first half of a compound
+    // of the vocabulary (MACHINE of MACHINEBUILDING) if it is one of them.
+    private static readonly Lazy<FrozenSet<string>> Heads = new(() => Table.Value.ByStem.Keys
+        .SelectMany(stem => Enumerable.Range(3, Math.Max(0, stem.Length - 5)).Select(length => stem[..length]))
+        .ToFrozenSet(StringComparer.Ordinal));
+
+    /// <summary>Whether a skeleton may begin a word of the vocabulary written as two (MACHINE BUILDING).</summary>
+    internal static bool MayBeginCompound(string skeleton) => Heads.Value.Contains(skeleton);
+
     /// <summary>The concept of a token skeleton's stem, or 0 when the word is not in the vocabulary.</summary>
     public static int Of(string stem)
     {

@@ -79,9 +79,22 @@ public sealed class ScreeningIndex
 
         _respelled = respelled.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
 
-        // Words that may be made of syllables of others, sorted, for the query's runs to find by their beginnings.
+        // Words that may be made of syllables of others, sorted, for the query's runs to find by their beginnings:
+        // words of names that may have abbreviations (persons' names have none), outside the vocabulary.
+        var inOrganisation = new bool[vocab.Length];
+        for (var i = 0; i < nameAcronyms.Length; i++)
+        {
+            if (nameAcronyms[i])
+            {
+                for (var t = nameTokenStart[i]; t < nameTokenStart[i + 1]; t++)
+                {
+                    inOrganisation[nameTokens[t]] = true;
+                }
+            }
+        }
+
         var syllableVocab = Enumerable.Range(0, vocab.Length)
-            .Where(v => vocab[v].Length >= 5 && Acronyms.MayAbbreviate(vocab[v]) && NameConcepts.Of(NameNormalizer.Stem(vocab[v])) == 0).ToArray();
+            .Where(v => inOrganisation[v] && vocab[v].Length >= 5 && Acronyms.MayAbbreviate(vocab[v]) && NameConcepts.Of(NameNormalizer.Stem(vocab[v])) == 0).ToArray();
         _syllableWords = syllableVocab.Select(v => vocab[v]).ToArray();
         _syllableVocab = syllableVocab;
         Array.Sort(_syllableWords, _syllableVocab, StringComparer.Ordinal);
@@ -832,7 +845,8 @@ public sealed class ScreeningIndex
 
     // Listed words made of the first syllables of a run of the query's words (RUSELECTRONICS: RUSSIAN ELECTRONICS;
     // KRAYINVESTBANK: KRAEVOY INVESTITSIONNIY BANK), the converse of the syllable words a query writes: listed words
-    // beginning with two or more letters of one query word and the beginning of the next are read against the run.
+    // beginning with three or more letters of one query word and the beginning of the next are read against the run.
+    // Two-letter beginnings found little more and cost most.
     private void SyllableWords(List<TokenKey> words, Scratch scratch)
     {
         Span<char> prefix = stackalloc char[MaxSyllablePrefix * 2];
@@ -848,7 +862,7 @@ public sealed class ScreeningIndex
                 continue;
             }
 
-            for (var a = 2; a <= Math.Min(MaxSyllablePrefix, first.Length); a++)
+            for (var a = 3; a <= Math.Min(MaxSyllablePrefix, first.Length); a++)
             {
                 first.AsSpan(0, a).CopyTo(prefix);
                 var (from, to) = PrefixRange(_syllableWords, prefix[..a], 0, _syllableWords.Length);
@@ -894,7 +908,7 @@ public sealed class ScreeningIndex
     // Syllable words take at most this many letters of a word; listed words are read against the query's run once a
     // beginning leaves no more than this many of them.
     private const int MaxSyllablePrefix = 5;
-    private const int MaxSyllableScan = 32;
+    private const int MaxSyllableScan = 16;
 
     // The entries of sorted[from..to) that begin with `prefix`, as [From, To).
     private static (int From, int To) PrefixRange(string[] sorted, ReadOnlySpan<char> prefix, int from, int to)
@@ -1238,7 +1252,7 @@ public sealed class ScreeningIndex
         List<Compound>? found = null;
         for (var i = 0; i + 1 < skeletons.Length; i++)
         {
-            if (skeletons[i].Length < 3 || skeletons[i + 1].Length < 3 || !char.IsAsciiLetter(skeletons[i][0]) || !char.IsAsciiLetter(skeletons[i + 1][0]))
+            if (skeletons[i].Length < 3 || skeletons[i + 1].Length < 3 || !char.IsAsciiLetter(skeletons[i + 1][0]) || !NameConcepts.MayBeginCompound(skeletons[i]))
             {
                 continue;
             }
