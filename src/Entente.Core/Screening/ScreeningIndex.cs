@@ -298,11 +298,11 @@ public sealed class ScreeningIndex
                 }
             }
 
-            nameConcat[i] = analysed[i].Concatenated;
+            // The name written without spaces, C read as K as for stems: TRIZROBOTICS is TRIZ ROBOTIKS written as one word.
+            nameConcat[i] = Joined(analysed[i]);
             if (analysed[i].Tokens.Count > 1)
             {
-                // C read as K, as for stems: TRIZROBOTICS is TRIZ ROBOTIKS written as one word.
-                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(concatNames, analysed[i].Concatenated.Replace('c', 'k'), out var exists);
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(concatNames, nameConcat[i], out var exists);
                 list ??= [];
                 list.Add(i);
             }
@@ -452,9 +452,10 @@ public sealed class ScreeningIndex
             CollectCandidates(analysed, queryCompounds is null ? queryKeys : [.. queryKeys, .. queryCompounds.Select(c => new TokenKey(c.Joined, -1, c.Concept))], scratch);
             var candidates = scratch.TopCandidates(CandidateCount);
             var best = new Dictionary<int, (int Name, double Score)>();
+            var queryJoined = Joined(analysed);
             foreach (var name in candidates)
             {
-                var score = Score(queryKeys, queryWeights, analysed.Concatenated, queryAcronyms, queryWords, queryCompounds, name, scratch);
+                var score = Score(queryKeys, queryWeights, queryJoined, queryAcronyms, queryWords, queryCompounds, name, scratch);
                 var entry = _nameEntry[name];
                 // Among equal scores, the name closest in length to the query reads best (ROSOBORONEXPORT, not ROSOBORONEKSPORT OAO).
                 if (score >= options.MinimumScore && (!best.TryGetValue(entry, out var current) || score > current.Score ||
@@ -541,10 +542,13 @@ public sealed class ScreeningIndex
         var qs = q.Tokens.Select(t => KeyOf(t.Skeleton)).ToArray();
         var ns = n.Tokens.Select(t => KeyOf(t.Skeleton)).ToArray();
         var acronyms = MayHaveAcronyms(EntityType.Unknown, query) && MayHaveAcronyms(EntityType.Unknown, name);
-        return ScoreTokens(qs, qs.Select(k => WeightOf(k.Skeleton)).ToArray(), q.Concatenated, ns, ns.Select(k => WeightOf(k.Skeleton)).ToArray(), n.Concatenated,
+        return ScoreTokens(qs, qs.Select(k => WeightOf(k.Skeleton)).ToArray(), Joined(q), ns, ns.Select(k => WeightOf(k.Skeleton)).ToArray(), Joined(n),
             acronyms, WordSequence.Of(q), WordSequence.Of(n),
             acronyms ? Compounds(qs.Select(k => k.Skeleton).ToArray()) : null, acronyms ? Compounds(ns.Select(k => k.Skeleton).ToArray()) : null);
     }
+
+    // A name's skeletons written together, C read as K (English spellings write К as C).
+    private static string Joined(AnalyzedName name) => name.Concatenated.Replace('c', 'k');
 
     // The comparable key of a skeleton: the index's own key for a known word, else its stem and concept looked up.
     private TokenKey KeyOf(string skeleton)
@@ -825,7 +829,7 @@ public sealed class ScreeningIndex
         // The whole name written without spaces, or a one-word query against a spaced name.
         if (query.Tokens.Count > 0)
         {
-            if (_concatNames.TryGetValue(query.Concatenated.Replace('c', 'k'), out var spaced))
+            if (_concatNames.TryGetValue(Joined(query), out var spaced))
             {
                 foreach (var name in spaced)
                 {
