@@ -12,6 +12,9 @@ namespace Entente.Core.Screening;
 /// <remarks>
 /// Written by hand for the vocabulary of defence, industry, finance and state bodies that Russian lists carry; a word
 /// belongs to one concept only. Proper names never appear here: a concept match is weaker than a spelling match.
+/// English words as Russian names write them in Cyrillic and lists transliterate back (ТЕХНОЛОДЖИС → TEKHNOLODZHIS,
+/// КОНСАЛТИНГ → KONSALTING, ТРЕЙДИНГ → TREIDING) belong to the concept of the English word: no spelling rule brings
+/// them back to it.
 /// </remarks>
 public static class NameConcepts
 {
@@ -68,17 +71,17 @@ public static class NameConcepts
         "machine: machine, machines, mashina, mashiny, машина, машины",
         "machinebuilding: mashinostroitelnyi, mashinostroenie, machinebuilding, машиностроительный, машиностроение",
         "engineering: engineering, inzhenernyi, inzhiniring, инженерный, инжиниринг",
-        "instrument: instrument, instruments, device, devices, pribor, pribory, priborov, прибор, приборы",
+        "instrument: instrument, instruments, device, devices, pribor, pribory, priborov, прибор, приборы, devais, девайс",
         "instrumentmaking: priborostroenie, priborostroeniya, priborostroitelnyi, приборостроение",
         "electronics: electronic, electronics, elektronnyi, elektronika, электроника, электронный, radioelectronic, radioelektronnyi, радиоэлектронный",
         "electric: electric, electrical, elektricheskii, электрический",
         "electrotechnical: electrotechnical, elektrotekhnicheskii, электротехнический",
         "mechanical: mechanical, mechanics, mekhanicheskii, mekhaniki, mekhanika, механический, механика",
         "chemical: chemical, chemicals, chemistry, khimicheskii, khimicheskikh, khimii, khimiya, химический, химия",
-        "technology: technology, technologies, technological, tekhnologii, tekhnologiya, tekhnologicheskii, технологии, технологический",
+        "technology: technology, technologies, technological, tekhnologii, tekhnologiya, tekhnologicheskii, технологии, технологический, tekhnolodzhi, tekhnolodzhis, текнолоджи, текнолоджис",
         "technical: technical, tekhnicheskii, технический",
         "equipment: equipment, apparatus, oborudovanie, apparatura, apparatury, tekhnika, tekhniki, оборудование, аппаратура, техника",
-        "system: system, systems, sistema, sistemy, sistemnoe, система, системы, системное",
+        "system: system, systems, sistema, sistemy, sistemnoe, система, системы, системное, sistems, систэмс",
         "communication: communication, communications, svyaz, svyazi, связь, связи",
         "management: management, managing, upravlyayushchaya, управляющая, menedzhment",
         "directorate: directorate, department, administration, upravlenie, управление, departament",
@@ -135,7 +138,7 @@ public static class NameConcepts
         "fund: fund, foundation, fond, фонд",
         "pension: pension, pensionnyi, пенсионный",
         "private: private",
-        "security: security, okhrannaya, okhrana, охранная, bezopasnost, безопасность",
+        "security: security, okhrannaya, okhrana, охранная, bezopasnost, безопасность, sekyuriti, секьюрити",
         "agency: agency, agentstvo, агентство",
         "social: social, sotsialnyi, sotsialnogo, социальный",
         "news: news, novosti, новости",
@@ -145,9 +148,9 @@ public static class NameConcepts
         "east: east, eastern, vostok, vostochnyi, восток, восточный",
         "west: west, western, zapad, zapadnyi, запад, западный",
         "new: new, novyi, novaya, новый",
-        "trade: trade, trading, torgovyi, torgovlya, torgovo, торговый, торговля",
+        "trade: trade, trading, torgovyi, torgovlya, torgovo, торговый, торговля, treid, treiding, трейд, трейдинг",
         "foreign: foreign, external, vneshnii, vneshnei, внешний",
-        "development: development, razvitie, razvitiya, развитие",
+        "development: development, razvitie, razvitiya, развитие, divelopment, девелопмент",
         "reconstruction: reconstruction, rekonstruktsii, rekonstruktsiya, реконструкция",
         "export: export, exports, eksport, экспорт",
         "import: import, imports, импорт",
@@ -179,7 +182,7 @@ public static class NameConcepts
         "thermonuclear: thermonuclear, termoyadernykh, термоядерный",
         "innovation: innovation, innovative, innovations, innovatsionnyi, innovatsii, инновационный, инновации",
         "digital: digital, tsifrovoi, tsifrovye, цифровой",
-        "solutions: solutions, solution, resheniya, resheniye, решения",
+        "solutions: solutions, solution, resheniya, resheniye, решения, solyushns, солюшнс",
         "road: road, roads, dorozhnaya, dorozhnyi, дорожная",
         "railway: railway, railways, zheleznodorozhnyi, железнодорожный",
         "civil: civil, civilian, grazhdanskoi, grazhdanskii, гражданский",
@@ -278,10 +281,22 @@ public static class NameConcepts
         "thermal: thermal, teplovoi, тепловой",
         "heat: heat, teplo, тепло",
         "water: water, vodnyi, voda, вода",
+        "consulting: consulting, consultancy, konsalting, konsaltingovaya, консалтинг, консалтинговая",
+        "retail: retail, riteil, roznichnaya, roznichnyi, ритейл, розничная",
+        "logistics: logistics, logistic, logistika, логистика",
         "clear: clear, chistye, chistaya, чистые",
     ];
 
     private static readonly Lazy<(FrozenDictionary<string, int> ByStem, string[] Initials)> Table = new(Build);
+
+    // Beginnings (three letters or more) of the vocabulary's stems: a word can only be the first half of a compound
+    // of the vocabulary (MACHINE of MACHINEBUILDING) if it is one of them.
+    private static readonly Lazy<FrozenSet<string>> Heads = new(() => Table.Value.ByStem.Keys
+        .SelectMany(stem => Enumerable.Range(3, Math.Max(0, stem.Length - 5)).Select(length => stem[..length]))
+        .ToFrozenSet(StringComparer.Ordinal));
+
+    /// <summary>Whether a skeleton may begin a word of the vocabulary written as two (MACHINE BUILDING).</summary>
+    internal static bool MayBeginCompound(string skeleton) => Heads.Value.Contains(skeleton);
 
     /// <summary>The concept of a token skeleton's stem, or 0 when the word is not in the vocabulary.</summary>
     public static int Of(string stem)

@@ -113,9 +113,11 @@ public static class NameNormalizer
             {
                 // Soft and hard signs are written as apostrophes (Vasil'yevich): they join the word.
             }
-            else if (c == '.' && segmentLength == 1 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            else if (c == '.' && segmentLength == 1 && i + 1 < text.Length && char.IsLetter(text[i + 1]) &&
+                (i + 2 >= text.Length || !char.IsLetterOrDigit(text[i + 2])))
             {
-                // Initialisms such as L.L.C. or O.O.O. read as one word.
+                // Initialisms such as L.L.C. or O.O.O. read as one word; initials written against a surname
+                // (IM. A.A.KULAKOVA) do not swallow it.
                 segmentLength = 0;
             }
             else
@@ -161,8 +163,22 @@ public static class NameNormalizer
             }
         }
 
-        var foldedText = folded.ToString();
+        var foldedText = OrdinalNumber(folded.ToString());
         return new NameToken(surface, foldedText, Skeleton(foldedText), traits);
+    }
+
+    // An English ordinal is its number (61ST ARMOR REPAIR PLANT is 61 BTRZ; 234TH REGIMENT): the number is what
+    // tells the units, plants and depots of one kind apart, whatever the language around it.
+    private static string OrdinalNumber(string folded)
+    {
+        if (folded.Length >= 3 && char.IsAsciiDigit(folded[0]) &&
+            folded.AsSpan(folded.Length - 2) is "st" or "nd" or "rd" or "th" &&
+            !folded.AsSpan(0, folded.Length - 2).ContainsAnyExceptInRange('0', '9'))
+        {
+            return folded[..^2];
+        }
+
+        return folded;
     }
 
     /// <summary>

@@ -38,6 +38,10 @@ public sealed class ScreeningIndex
     private readonly ulong[] _acronymKeys;
     private readonly bool[] _nameAcronyms;
     private readonly Dictionary<int, WordSequence> _sequences;
+    private readonly Dictionary<string, int[]> _respelled;
+    private readonly Dictionary<int, Compound[]> _compounds;
+    private readonly string[] _syllableWords;
+    private readonly int[] _syllableVocab;
     private readonly int[] _trigramKeys;
     private readonly int[] _trigramVocab;
     private readonly int[] _acronymNames;
@@ -53,10 +57,47 @@ public sealed class ScreeningIndex
     private ScreeningIndex(
         (string, ListEntry)[] entries, string[] names, int[] nameEntry, int[] nameTokenStart, int[] nameTokens, string[] nameConcat,
         string[] vocab, int[] df, Dictionary<string, int> vocabIds, int[] postingStart, int[] postings,
-        ulong[] deletionKeys, int[] deletionVocab, Dictionary<string, int[]> concatNames, ulong[] acronymKeys, int[] acronymNames, bool[] nameAcronyms, Dictionary<int, WordSequence> sequences)
+        ulong[] deletionKeys, int[] deletionVocab, Dictionary<string, int[]> concatNames, ulong[] acronymKeys, int[] acronymNames, bool[] nameAcronyms, Dictionary<int, WordSequence> sequences,
+        Dictionary<int, Compound[]> compounds)
     {
         _sequences = sequences;
+        _compounds = compounds;
         _nameAcronyms = nameAcronyms;
+
+        // Abbreviations written as words whose skeleton reads differently once their initials are joined again
+        // (CHKPZ is ckpz, but the initials C K P Z of CHELYABINSKII KUZNECHNO-PRESSOVYI ZAVOD join to kpz, as CK
+        // reads K): looked up by the joined reading too.
+        var respelled = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var v = 0; v < vocab.Length; v++)
+        {
+            if (Acronyms.MayAbbreviate(vocab[v], Acronyms.MaxLetters) && NameNormalizer.Skeleton(vocab[v]) is var again &&
+                !string.Equals(again, vocab[v], StringComparison.Ordinal))
+            {
+                (respelled.TryGetValue(again, out var list) ? list : respelled[again] = []).Add(v);
+            }
+        }
+
+        _respelled = respelled.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+
+        // Words that may be made of syllables of others, sorted, for the query's runs to find by their beginnings:
+        // words of names that may have abbreviations (persons' names have none), outside the vocabulary.
+        var inOrganisation = new bool[vocab.Length];
+        for (var i = 0; i < nameAcronyms.Length; i++)
+        {
+            if (nameAcronyms[i])
+            {
+                for (var t = nameTokenStart[i]; t < nameTokenStart[i + 1]; t++)
+                {
+                    inOrganisation[nameTokens[t]] = true;
+                }
+            }
+        }
+
+        var syllableVocab = Enumerable.Range(0, vocab.Length)
+            .Where(v => inOrganisation[v] && vocab[v].Length >= 5 && Acronyms.MayAbbreviate(vocab[v]) && NameConcepts.Of(NameNormalizer.Stem(vocab[v])) == 0).ToArray();
+        _syllableWords = syllableVocab.Select(v => vocab[v]).ToArray();
+        _syllableVocab = syllableVocab;
+        Array.Sort(_syllableWords, _syllableVocab, StringComparer.Ordinal);
         _acronymKeys = acronymKeys;
         _acronymNames = acronymNames;
         _keys = new TokenKey[vocab.Length];
@@ -257,10 +298,11 @@ public sealed class ScreeningIndex
                 }
             }
 
-            nameConcat[i] = analysed[i].Concatenated;
+            // The name written without spaces, C read as K as for stems: TRIZROBOTICS is TRIZ ROBOTIKS written as one word.
+            nameConcat[i] = Joined(analysed[i]);
             if (analysed[i].Tokens.Count > 1)
             {
-                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(concatNames, analysed[i].Concatenated, out var exists);
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(concatNames, nameConcat[i], out var exists);
                 list ??= [];
                 list.Add(i);
             }
@@ -334,6 +376,7 @@ public sealed class ScreeningIndex
         var acronymKeys = new List<ulong>();
         var nameAcronyms = new bool[nameArray.Length];
         var sequences = new Dictionary<int, WordSequence>();
+        var compounds = new Dictionary<int, Compound[]>();
         var acronymNames = new List<int>();
         var keysOfName = new HashSet<ulong>();
         for (var i = 0; i < analysed.Length; i++)
@@ -349,6 +392,11 @@ public sealed class ScreeningIndex
             if (words is not null)
             {
                 sequences[i] = words;
+            }
+
+            if (Compounds(tokens.Select(t => t.Skeleton).ToArray()) is { } compoundsOfName)
+            {
+                compounds[i] = compoundsOfName;
             }
 
             keysOfName.Clear();
@@ -372,7 +420,7 @@ public sealed class ScreeningIndex
 
         return new ScreeningIndex(
             [.. entries], nameArray, [.. nameEntry], nameTokenStart, tokenIds, nameConcat,
-            vocabArray, dfArray, vocabIds, postingStart, postings, keys, keyVocab, concat, acronymKeyArray, acronymNameArray, nameAcronyms, sequences);
+            vocabArray, dfArray, vocabIds, postingStart, postings, keys, keyVocab, concat, acronymKeyArray, acronymNameArray, nameAcronyms, sequences, compounds);
     }
 
     /// <summary>Screens one name: the best-matching entities, best first, one row per entity.</summary>
@@ -400,12 +448,14 @@ public sealed class ScreeningIndex
         {
             var queryAcronyms = MayHaveAcronyms(EntityType.Unknown, query);
             var queryWords = queryAcronyms ? WordSequence.Of(analysed) : null;
-            CollectCandidates(analysed, queryKeys, scratch);
+            var queryCompounds = queryAcronyms ? Compounds(queryKeys.Select(k => k.Skeleton).ToArray()) : null;
+            CollectCandidates(analysed, queryCompounds is null ? queryKeys : [.. queryKeys, .. queryCompounds.Select(c => new TokenKey(c.Joined, -1, c.Concept))], scratch);
             var candidates = scratch.TopCandidates(CandidateCount);
             var best = new Dictionary<int, (int Name, double Score)>();
+            var queryJoined = Joined(analysed);
             foreach (var name in candidates)
             {
-                var score = Score(queryKeys, queryWeights, analysed.Concatenated, queryAcronyms, queryWords, name, scratch);
+                var score = Score(queryKeys, queryWeights, queryJoined, queryAcronyms, queryWords, queryCompounds, name, scratch);
                 var entry = _nameEntry[name];
                 // Among equal scores, the name closest in length to the query reads best (ROSOBORONEXPORT, not ROSOBORONEKSPORT OAO).
                 if (score >= options.MinimumScore && (!best.TryGetValue(entry, out var current) || score > current.Score ||
@@ -417,16 +467,16 @@ public sealed class ScreeningIndex
 
             // Between equal scores, the name whose legal form or kind of body agrees with the query's comes first
             // (LLC JV KVANT: LLC JOINT VENTURE KVANT, sharing LLC, before AO NPO KVANT), then list order.
-            var queryForms = analysed.Dropped.Select(t => t.Skeleton).ToHashSet(StringComparer.Ordinal);
+            var queryForms = WordSequence.Of(analysed) is { } sequence ? sequence.Words.Where((_, k) => sequence.Kept[k] < 0).ToArray() : [];
             var ranked = best.OrderByDescending(p => Math.Round(p.Value.Score, 4))
-                .ThenByDescending(p => queryForms.Count == 0 ? 0 : FormAgreement(queryForms, p.Value.Name))
+                .ThenByDescending(p => queryForms.Length == 0 ? 0 : FormAgreement(queryForms, p.Value.Name))
                 .ThenBy(p => p.Key).Take(options.Top);
             var results = new List<ScreeningMatch>(Math.Min(options.Top, best.Count));
             foreach (var (entryIndex, (name, score)) in ranked)
             {
                 var (list, entry) = _entries[entryIndex];
                 var rounded = Math.Round(score, 4);
-                results.Add(new ScreeningMatch(list, entry.EntityId, entry.PrimaryName, _names[name], rounded, Explain(analysed, queryAcronyms, name)));
+                results.Add(new ScreeningMatch(list, entry.EntityId, entry.PrimaryName, _names[name], rounded, Explain(analysed, queryAcronyms, queryCompounds, name)));
             }
 
             return results;
@@ -438,27 +488,48 @@ public sealed class ScreeningIndex
         }
     }
 
-    // How many of the query's set-aside words (legal forms, kinds of body) the name also has, by skeleton or as an
-    // abbreviation of its own (OAO / OTKRYTOE AKTSIONERNOE OBSHCHESTVO).
-    private int FormAgreement(HashSet<string> queryForms, int name)
+    // How many set-aside words (legal forms, kinds of body) of the query and of the name agree: the same word, the same
+    // word of the vocabulary, or an abbreviation of the other side's (JSC RPA / JOINT STOCK COMPANY RESEARCH AND
+    // PRODUCTION ASSOCIATION agree in all nine words; LLC JOINT VENTURE in two).
+    private int FormAgreement(TokenKey[] queryForms, int name)
     {
         if (!_sequences.TryGetValue(name, out var words))
         {
             return 0;
         }
 
-        var setAside = words.Words.Where((_, k) => words.Kept[k] < 0).Select(w => w.Skeleton).ToList();
-        var agreement = 0;
-        foreach (var form in queryForms)
+        var nameForms = words.Words.Where((_, k) => words.Kept[k] < 0).ToArray();
+        var queryAgrees = new bool[queryForms.Length];
+        var nameAgrees = new bool[nameForms.Length];
+        for (var i = 0; i < queryForms.Length; i++)
         {
-            if (setAside.Contains(form, StringComparer.Ordinal) ||
-                (Acronyms.MayAbbreviate(form) && Acronyms.TryFindRun(form, setAside.Select(w => new TokenKey(w, -1, 0)).ToArray(), new bool[setAside.Count], out _, out _, out _)))
+            for (var j = 0; j < nameForms.Length; j++)
             {
-                agreement++;
+                if (!nameAgrees[j] && (string.Equals(queryForms[i].Skeleton, nameForms[j].Skeleton, StringComparison.Ordinal) ||
+                    (queryForms[i].Concept > 0 && queryForms[i].Concept == nameForms[j].Concept)))
+                {
+                    queryAgrees[i] = nameAgrees[j] = true;
+                    break;
+                }
             }
         }
 
-        return agreement;
+        Abbreviations(nameForms, nameAgrees, queryForms, queryAgrees);
+        Abbreviations(queryForms, queryAgrees, nameForms, nameAgrees);
+        return queryAgrees.Count(a => a) + nameAgrees.Count(a => a);
+
+        static void Abbreviations(TokenKey[] shortSide, bool[] shortAgrees, TokenKey[] longSide, bool[] longAgrees)
+        {
+            for (var i = 0; i < shortSide.Length; i++)
+            {
+                if (!shortAgrees[i] && Acronyms.MayAbbreviate(shortSide[i].Skeleton) &&
+                    Acronyms.TryFindRun(shortSide[i].Skeleton, longSide, longAgrees, out var start, out var end, out _))
+                {
+                    shortAgrees[i] = true;
+                    longAgrees.AsSpan(start, end - start).Fill(true);
+                }
+            }
+        }
     }
 
     /// <summary>Similarity in [0, 1] of two names, by the same scoring as <see cref="Search"/> (weights of this index).</summary>
@@ -470,9 +541,14 @@ public sealed class ScreeningIndex
         var n = NameNormalizer.Analyze(name);
         var qs = q.Tokens.Select(t => KeyOf(t.Skeleton)).ToArray();
         var ns = n.Tokens.Select(t => KeyOf(t.Skeleton)).ToArray();
-        return ScoreTokens(qs, qs.Select(k => WeightOf(k.Skeleton)).ToArray(), q.Concatenated, ns, ns.Select(k => WeightOf(k.Skeleton)).ToArray(), n.Concatenated,
-            acronyms: MayHaveAcronyms(EntityType.Unknown, query) && MayHaveAcronyms(EntityType.Unknown, name), WordSequence.Of(q), WordSequence.Of(n));
+        var acronyms = MayHaveAcronyms(EntityType.Unknown, query) && MayHaveAcronyms(EntityType.Unknown, name);
+        return ScoreTokens(qs, qs.Select(k => WeightOf(k.Skeleton)).ToArray(), Joined(q), ns, ns.Select(k => WeightOf(k.Skeleton)).ToArray(), Joined(n),
+            acronyms, WordSequence.Of(q), WordSequence.Of(n),
+            acronyms ? Compounds(qs.Select(k => k.Skeleton).ToArray()) : null, acronyms ? Compounds(ns.Select(k => k.Skeleton).ToArray()) : null);
     }
+
+    // A name's skeletons written together, C read as K (English spellings write К as C).
+    private static string Joined(AnalyzedName name) => name.Concatenated.Replace('c', 'k');
 
     // The comparable key of a skeleton: the index's own key for a known word, else its stem and concept looked up.
     private TokenKey KeyOf(string skeleton)
@@ -487,8 +563,10 @@ public sealed class ScreeningIndex
     }
 
     // The key on which inflected forms agree: the stem, with C read as K (SOVCOMCARD / SOVKOMKARD, ELECTRONIKA /
-    // ELEKTRONIKA): English spellings of Russian names write К as C before a, o, u and consonants.
-    private static string StemKey(string skeleton) => NameNormalizer.Stem(skeleton).Replace('c', 'k');
+    // ELEKTRONIKA): English spellings of Russian names write К as C before a, o, u and consonants; and with H read as
+    // K, because words of Greek origin write as CH in English what Russian writes as Х (MECHANIKA / MEKHANIKA,
+    // ELECTROMECHANICS / ELEKTROMEKHANIKA; the skeleton already reads CH as C and KH as H).
+    private static string StemKey(string skeleton) => NameNormalizer.Stem(skeleton).Replace('c', 'k').Replace('h', 'k');
 
     private float WeightOf(string skeleton) => _vocabIds.TryGetValue(skeleton, out var id) ? _weight[id]
         : _maxWeight * (NameConcepts.Of(NameNormalizer.Stem(skeleton)) > 0 ? GenericWeight : 1f);
@@ -646,7 +724,18 @@ public sealed class ScreeningIndex
                 continue;
             }
 
-            var (from, to) = EqualRange(_acronymKeys, Hash(key.Skeleton, -1));
+            // Initials are joined into a skeleton again (CK reads K), so a written abbreviation is looked up as such too.
+            var again = NameNormalizer.Skeleton(key.Skeleton);
+            AcronymKey(key.Skeleton);
+            if (!string.Equals(again, key.Skeleton, StringComparison.Ordinal))
+            {
+                AcronymKey(again);
+            }
+        }
+
+        void AcronymKey(string acronym)
+        {
+            var (from, to) = EqualRange(_acronymKeys, Hash(acronym, -1));
             if (to > from && to - from <= _selectiveLimit)
             {
                 var gain = (float)AcronymCredit * Rarity(_entries.Length, to - from);
@@ -658,7 +747,8 @@ public sealed class ScreeningIndex
         }
 
         // A word made of syllables ends, as often as not, in a whole word of the name it abbreviates (KAMKABEL:
-        // KAMSKII KABEL; REMBAZA: REMONTNAYA BAZA).
+        // KAMSKII KABEL; REMBAZA: REMONTNAYA BAZA), or begins with one (NORILSKPROMTRANSPORT: NORILSK INDUSTRIAL
+        // TRANSPORT); a beginning of four letters or more, as shorter ones are the beginnings of too many words.
         foreach (var key in keys)
         {
             if (key.Skeleton.Length < 6 || _vocabIds.ContainsKey(key.Skeleton) || !Acronyms.MayAbbreviate(key.Skeleton))
@@ -668,13 +758,22 @@ public sealed class ScreeningIndex
 
             for (var split = 2; split <= key.Skeleton.Length - 3; split++)
             {
-                if (_vocabIds.TryGetValue(key.Skeleton[split..], out var tail) && PostingLength(tail) <= _selectiveLimit)
+                WholeWord(key.Skeleton[split..]);
+                if (split >= 4)
                 {
-                    var gain = (float)SyllableCredit * _weight[tail];
-                    for (var p = _postingStart[tail]; p < _postingStart[tail + 1]; p++)
-                    {
-                        scratch.Add(_postings[p], gain);
-                    }
+                    WholeWord(key.Skeleton[..split]);
+                }
+            }
+        }
+
+        void WholeWord(string part)
+        {
+            if (_vocabIds.TryGetValue(part, out var word) && PostingLength(word) <= _selectiveLimit)
+            {
+                var gain = (float)SyllableCredit * _weight[word];
+                for (var p = _postingStart[word]; p < _postingStart[word + 1]; p++)
+                {
+                    scratch.Add(_postings[p], gain);
                 }
             }
         }
@@ -685,7 +784,28 @@ public sealed class ScreeningIndex
             var looked = new HashSet<string>(StringComparer.Ordinal);
             void LookUp(string acronym)
             {
-                if (looked.Add(acronym) && _vocabIds.TryGetValue(acronym, out var vocab) && PostingLength(vocab) <= _selectiveLimit)
+                if (!looked.Add(acronym))
+                {
+                    return;
+                }
+
+                if (_vocabIds.TryGetValue(acronym, out var vocab))
+                {
+                    Found(vocab);
+                }
+
+                if (_respelled.TryGetValue(acronym, out var respelledWords))
+                {
+                    foreach (var word in respelledWords)
+                    {
+                        Found(word);
+                    }
+                }
+            }
+
+            void Found(int vocab)
+            {
+                if (PostingLength(vocab) <= _selectiveLimit)
                 {
                     var gain = (float)AcronymCredit * _weight[vocab];
                     for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
@@ -702,12 +822,14 @@ public sealed class ScreeningIndex
             {
                 Acronyms.ForEachTranslatedRun(translatable, 64, LookUp);
             }
+
+            SyllableWords(translatable, scratch);
         }
 
         // The whole name written without spaces, or a one-word query against a spaced name.
         if (query.Tokens.Count > 0)
         {
-            if (_concatNames.TryGetValue(query.Concatenated, out var spaced))
+            if (_concatNames.TryGetValue(Joined(query), out var spaced))
             {
                 foreach (var name in spaced)
                 {
@@ -723,6 +845,108 @@ public sealed class ScreeningIndex
                 }
             }
         }
+    }
+
+    // Listed words made of the first syllables of a run of the query's words (RUSELECTRONICS: RUSSIAN ELECTRONICS;
+    // KRAYINVESTBANK: KRAEVOY INVESTITSIONNIY BANK), the converse of the syllable words a query writes: listed words
+    // beginning with three or more letters of one query word and the beginning of the next are read against the run.
+    // Two-letter beginnings found little more and cost most.
+    private void SyllableWords(List<TokenKey> words, Scratch scratch)
+    {
+        Span<char> prefix = stackalloc char[MaxSyllablePrefix * 2];
+        HashSet<int>? tried = null;
+        bool[]? unused = null;
+        for (var s = 0; s + 1 < words.Count; s++)
+        {
+            var first = words[s].Skeleton;
+            var next = words[s + 1].Skeleton;
+            if (first.Length < 2 || Acronyms.IsFunctionWord(first) || Acronyms.IsFunctionWord(next) ||
+                !char.IsAsciiLetter(first[0]) || !char.IsAsciiLetter(next[0]))
+            {
+                continue;
+            }
+
+            for (var a = 3; a <= Math.Min(MaxSyllablePrefix, first.Length); a++)
+            {
+                first.AsSpan(0, a).CopyTo(prefix);
+                var (from, to) = PrefixRange(_syllableWords, prefix[..a], 0, _syllableWords.Length);
+                if (from == to)
+                {
+                    break;
+                }
+
+                // Each further letter of the next word narrows the listed words; they are read once few enough are left.
+                for (var b = 1; b <= Math.Min(MaxSyllablePrefix, next.Length) && from < to; b++)
+                {
+                    prefix[a + b - 1] = next[b - 1];
+                    (from, to) = PrefixRange(_syllableWords, prefix[..(a + b)], from, to);
+                    if (to - from > MaxSyllableScan)
+                    {
+                        continue;
+                    }
+
+                    for (var at = from; at < to; at++)
+                    {
+                        var vocab = _syllableVocab[at];
+                        tried ??= [];
+                        unused ??= new bool[words.Count];
+                        if (!tried.Add(vocab) || PostingLength(vocab) > _selectiveLimit ||
+                            !Acronyms.TryFindRun(_syllableWords[at], CollectionsMarshal.AsSpan(words)[s..], unused.AsSpan(s), out _, out _, out var initials) || initials)
+                        {
+                            continue;
+                        }
+
+                        var gain = (float)SyllableCredit * _weight[vocab];
+                        for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
+                        {
+                            scratch.Add(_postings[p], gain);
+                        }
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+
+    // Syllable words take at most this many letters of a word; listed words are read against the query's run once a
+    // beginning leaves no more than this many of them.
+    private const int MaxSyllablePrefix = 5;
+    private const int MaxSyllableScan = 16;
+
+    // The entries of sorted[from..to) that begin with `prefix`, as [From, To).
+    private static (int From, int To) PrefixRange(string[] sorted, ReadOnlySpan<char> prefix, int from, int to)
+    {
+        int low = from, high = to;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid].AsSpan().CompareTo(prefix, StringComparison.Ordinal) < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        var start = low;
+        high = to;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid].AsSpan().StartsWith(prefix, StringComparison.Ordinal))
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return (start, low);
     }
 
     private List<(int Vocab, float Similarity)> SimilarVocabulary(TokenKey key, Scratch scratch)
@@ -919,7 +1143,7 @@ public sealed class ScreeningIndex
 
     private int PostingLength(int vocab) => _postingStart[vocab + 1] - _postingStart[vocab];
 
-    private double Score(TokenKey[] queryKeys, float[] queryWeights, string queryConcat, bool queryAcronyms, WordSequence? queryWords, int name, Scratch scratch)
+    private double Score(TokenKey[] queryKeys, float[] queryWeights, string queryConcat, bool queryAcronyms, WordSequence? queryWords, Compound[]? queryCompounds, int name, Scratch scratch)
     {
         var start = _nameTokenStart[name];
         var count = _nameTokenStart[name + 1] - start;
@@ -934,7 +1158,8 @@ public sealed class ScreeningIndex
 
         return ScoreTokens(queryKeys, queryWeights, queryConcat,
             CollectionsMarshal.AsSpan(scratch.NameKeys), CollectionsMarshal.AsSpan(scratch.NameWeights), _nameConcat[name],
-            queryAcronyms && _nameAcronyms[name], queryWords, _sequences.GetValueOrDefault(name));
+            queryAcronyms && _nameAcronyms[name], queryWords, _sequences.GetValueOrDefault(name),
+            queryAcronyms && _nameAcronyms[name] ? queryCompounds : null, queryAcronyms && _nameAcronyms[name] ? _compounds.GetValueOrDefault(name) : null);
     }
 
     /// <summary>
@@ -945,7 +1170,7 @@ public sealed class ScreeningIndex
     internal static double ScoreTokens(
         ReadOnlySpan<TokenKey> query, ReadOnlySpan<float> queryWeights, string queryConcat,
         ReadOnlySpan<TokenKey> name, ReadOnlySpan<float> nameWeights, string nameConcat, bool acronyms,
-        WordSequence? queryWords = null, WordSequence? nameWords = null)
+        WordSequence? queryWords = null, WordSequence? nameWords = null, Compound[]? queryCompounds = null, Compound[]? nameCompounds = null)
     {
         if (query.Length == 0 || name.Length == 0)
         {
@@ -967,9 +1192,23 @@ public sealed class ScreeningIndex
         queryUsed.Clear();
         nameUsed.Clear();
         double matchedQuery = 0, matchedName = 0;
-        // Equal words pair first; then abbreviations take the words they stand for (KAMKABEL is KAMSKII KABEL, not a
-        // misspelt KABEL); then the closest of the rest pair greedily.
-        PairGreedily(similarity, name.Length, queryUsed, nameUsed, queryWeights, nameWeights, 1.0, ref matchedQuery, ref matchedName);
+        // Equal words, and other cases of one word (ARZAMASSKIY / ARZAMAS), pair first; then abbreviations take the words
+        // they stand for (KAMKABEL is KAMSKII KABEL, not a misspelt KABEL); then the closest of the rest pair greedily.
+        PairGreedily(similarity, name.Length, queryUsed, nameUsed, queryWeights, nameWeights, InflectionCredit, ref matchedQuery, ref matchedName);
+        // Two words of one side that the vocabulary knows written together (MACHINE BUILDING: MACHINEBUILDING, the
+        // concept of MASHINOSTROENIE) stand for one word of the other.
+        foreach (var (at, j) in ReadCompounds(queryCompounds, queryUsed, name, nameUsed))
+        {
+            matchedQuery += TranslationCredit * (queryWeights[at] + queryWeights[at + 1]);
+            matchedName += TranslationCredit * nameWeights[j];
+        }
+
+        foreach (var (at, i) in ReadCompounds(nameCompounds, nameUsed, query, queryUsed))
+        {
+            matchedName += TranslationCredit * (nameWeights[at] + nameWeights[at + 1]);
+            matchedQuery += TranslationCredit * queryWeights[i];
+        }
+
         if (acronyms)
         {
             MatchAcronyms(query, queryWeights, queryUsed, queryWords, name, nameWeights, nameUsed, nameWords, ref matchedQuery, ref matchedName);
@@ -1008,6 +1247,60 @@ public sealed class ScreeningIndex
         }
 
         return Math.Clamp(score, 0, 1);
+    }
+
+    // Pairs of adjacent words whose joined form is a word of the vocabulary (MACHINE BUILDING, SHIP REPAIR, REAL
+    // ESTATE, INSTRUMENT MAKING), with its concept; null when there is none (most names).
+    internal static Compound[]? Compounds(string[] skeletons)
+    {
+        List<Compound>? found = null;
+        for (var i = 0; i + 1 < skeletons.Length; i++)
+        {
+            if (skeletons[i].Length < 3 || skeletons[i + 1].Length < 3 || !char.IsAsciiLetter(skeletons[i + 1][0]) || !NameConcepts.MayBeginCompound(skeletons[i]))
+            {
+                continue;
+            }
+
+            var joined = skeletons[i] + skeletons[i + 1];
+            var concept = NameConcepts.Of(NameNormalizer.Stem(joined));
+            if (concept > 0)
+            {
+                (found ??= []).Add(new Compound(i, concept, joined));
+            }
+        }
+
+        return found?.ToArray();
+    }
+
+    // Each compound of one side whose two words are untaken, with an untaken word of the other side of the same
+    // concept; marks them taken.
+    private static List<(int At, int Other)> ReadCompounds(Compound[]? compounds, Span<bool> used, ReadOnlySpan<TokenKey> other, Span<bool> otherUsed)
+    {
+        var found = new List<(int, int)>();
+        if (compounds is null)
+        {
+            return found;
+        }
+
+        foreach (var compound in compounds)
+        {
+            if (used[compound.At] || used[compound.At + 1])
+            {
+                continue;
+            }
+
+            for (var j = 0; j < other.Length; j++)
+            {
+                if (!otherUsed[j] && other[j].Concept == compound.Concept)
+                {
+                    used[compound.At] = used[compound.At + 1] = otherUsed[j] = true;
+                    found.Add((compound.At, j));
+                    break;
+                }
+            }
+        }
+
+        return found;
     }
 
     // Takes, best first, unused pairs whose similarity is at least `floor` (and above zero).
@@ -1081,7 +1374,7 @@ public sealed class ScreeningIndex
             for (var i = 0; i < shortSide.Length; i++)
             {
                 var word = shortSide[i].Skeleton;
-                if (shortUsed[i] || !Acronyms.MayAbbreviate(word) || !Acronyms.TryFindRun(word, longSide, longUsed, out var start, out var end, out var initials))
+                if (shortUsed[i] || shortSide[i].Concept > 0 || !Acronyms.MayAbbreviate(word) || !Acronyms.TryFindRun(word, longSide, longUsed, out var start, out var end, out var initials))
                 {
                     continue;
                 }
@@ -1152,7 +1445,8 @@ public sealed class ScreeningIndex
         for (var i = 0; i < shortView.Words.Length; i++)
         {
             var word = shortView.Words[i].Skeleton;
-            if (shortTaken[i] || !Acronyms.MayAbbreviate(word) ||
+            // A word of the vocabulary (RED, SHIP, CITY) is a word, not an abbreviation.
+            if (shortTaken[i] || shortView.Words[i].Concept > 0 || !Acronyms.MayAbbreviate(word) ||
                 !Acronyms.TryFindRun(word, longView.Words, longTaken, out var start, out var end, out var initials))
             {
                 continue;
@@ -1235,8 +1529,9 @@ public sealed class ScreeningIndex
     internal static double FuzzyCredit(double jw) => jw * jw * jw;
 
 
-    // The reading of a match, made the way the score was: equal words, then abbreviations, then the closest of the rest.
-    private MatchExplanation Explain(AnalyzedName query, bool queryAcronyms, int nameId)
+    // The reading of a match, made the way the score was: equal words and other cases of a word, then abbreviations,
+    // then the closest of the rest.
+    private MatchExplanation Explain(AnalyzedName query, bool queryAcronyms, Compound[]? queryCompounds, int nameId)
     {
         var name = NameNormalizer.Analyze(_names[nameId]);
         var q = query.Tokens;
@@ -1246,7 +1541,20 @@ public sealed class ScreeningIndex
         var usedQ = new bool[q.Count];
         var usedN = new bool[n.Count];
         var matches = new List<(int Order, TokenMatch Match)>();
-        Pair(1.0);
+        Pair(InflectionCredit);
+        if (queryAcronyms && _nameAcronyms[nameId])
+        {
+            foreach (var (at, j) in ReadCompounds(queryCompounds, usedQ, nk, usedN))
+            {
+                matches.Add((at, new TokenMatch(q[at].Surface + " " + q[at + 1].Surface, n[j].Surface, TokenMatchKind.Translation, TranslationCredit)));
+            }
+
+            foreach (var (at, i) in ReadCompounds(_compounds.GetValueOrDefault(nameId), usedN, qk, usedQ))
+            {
+                matches.Add((i, new TokenMatch(q[i].Surface, n[at].Surface + " " + n[at + 1].Surface, TokenMatchKind.Translation, TranslationCredit)));
+            }
+        }
+
         // Words set aside as legal forms that an abbreviation stands for are reported with it, not as dropped.
         var queryAbbreviated = new HashSet<int>();
         var nameAbbreviated = new HashSet<int>();
@@ -1352,7 +1660,7 @@ public sealed class ScreeningIndex
         {
             var spelling = TokenSimilarity(query.Skeleton, name.Skeleton);
             var sameStem = queryKey.Stem >= 0 && queryKey.Stem == nameKey.Stem && spelling <= InflectionCredit;
-            // Equal stems once C is read as K are two spellings of one word (SOVCOMCARD / SOVKOMKARD), not two forms.
+            // Equal stems once C and H are read as K are two spellings of one word (SOVCOMCARD / SOVKOMKARD), not two forms.
             return sameStem && NameNormalizer.Stem(query.Skeleton) != NameNormalizer.Stem(name.Skeleton) ? TokenMatchKind.Transliteration
                 : sameStem ? TokenMatchKind.Inflection
                 : queryKey.Concept > 0 && queryKey.Concept == nameKey.Concept && spelling <= TranslationCredit ? TokenMatchKind.Translation
@@ -1483,6 +1791,9 @@ public sealed class ScreeningIndex
 /// <summary>A vocabulary word as the scorer compares it: its skeleton, its stem's id in the index (-1: a stem the index
 /// does not hold) and its concept (0: none).</summary>
 internal readonly record struct TokenKey(string Skeleton, int Stem, int Concept);
+
+/// <summary>Two adjacent words (from <see cref="At"/>) that the vocabulary knows written together, as <see cref="Joined"/>.</summary>
+internal readonly record struct Compound(int At, int Concept, string Joined);
 
 /// <summary>
 /// A name's words in written order with those set aside as legal forms, for abbreviations: for each word, its index

@@ -28,6 +28,13 @@ public sealed class NameKnowledgeTests
             new ListEntry("17", EntityType.Organisation, "OTKRYTOE AKTSIONERNOE OBSHCHESTVO KVANT", [], "Russia"),
             new ListEntry("18", EntityType.Organisation, "929 STATE FLIGHT TEST CENTER", [], "Russia"),
             new ListEntry("19", EntityType.Organisation, "GOOD LAND INTERNATIONAL COMPANY", [], null),
+            new ListEntry("20", EntityType.Organisation, "JSC RPA KVANT", [], "Russia"),
+            new ListEntry("21", EntityType.Organisation, "JSC RUSELECTRONICS", [], "Russia"),
+            new ListEntry("22", EntityType.Organisation, "CHKPZ", [], "Russia"),
+            new ListEntry("23", EntityType.Organisation, "AO ZAVOD IM. A.A.KULAKOVA", [], "Russia"),
+            new ListEntry("24", EntityType.Organisation, "KB SPETSIALNOGO MASHINOSTROENIYA", [], "Russia"),
+            new ListEntry("25", EntityType.Organisation, "OOO MEKHANIKA", [], "Russia"),
+            new ListEntry("26", EntityType.Organisation, "RUWWAD EXPORT DEVELOPMENT", [], null),
         ]),
     ]);
 
@@ -60,6 +67,9 @@ public sealed class NameKnowledgeTests
     [InlineData("KONSTRUKTORSKOGO", "DESIGN")]
     [InlineData("Исследовательский", "RESEARCH")]
     [InlineData("BYURO", "BUREAU")]
+    [InlineData("TEKHNOLODZHIS", "TECHNOLOGIES")]
+    [InlineData("KONSALTING", "CONSULTING")]
+    [InlineData("Трейдинг", "TRADING")]
     public void Concepts_JoinTranslations(string russian, string english)
     {
         var concept = Concept(russian);
@@ -98,6 +108,10 @@ public sealed class NameKnowledgeTests
     [InlineData("SOVKOMKARD", "5", TokenMatchKind.Transliteration)]
     [InlineData("KAZAN HELICOPTER PLANT", "6", TokenMatchKind.Inflection)]
     [InlineData("TSENTRALNY NAUCHNO-ISSLEDOVATELSKI INSTITUT KHIMII I MEKHANIKI", "7", TokenMatchKind.Acronym)]
+    [InlineData("RUSSIAN ELECTRONICS", "21", TokenMatchKind.Acronym)]
+    [InlineData("CHELYABINSKII KUZNECHNO-PRESSOVYI ZAVOD", "22", TokenMatchKind.Acronym)]
+    [InlineData("DESIGN BUREAU OF SPECIAL MACHINE BUILDING", "24", TokenMatchKind.Translation)]
+    [InlineData("MECHANIKA LLC", "25", TokenMatchKind.Transliteration)]
     public void Search_FindsOtherForms_AndSaysHow(string query, string entityId, TokenMatchKind kind)
     {
         var best = Index.Search(query, new ScreeningOptions(3, 0))[0];
@@ -166,6 +180,7 @@ public sealed class NameKnowledgeTests
     [InlineData("LLC JV KVANT", "16")]
     [InlineData("OAO KVANT", "17")]
     [InlineData("NPO KVANT", "15")]
+    [InlineData("JOINT STOCK COMPANY RESEARCH AND PRODUCTION ASSOCIATION KVANT", "20")]
     public void Search_BreaksTies_ByAgreeingLegalForm(string query, string first)
     {
         // Three entities reduce to KVANT alike; the one whose legal form or kind of body agrees comes first.
@@ -192,6 +207,30 @@ public sealed class NameKnowledgeTests
         var russian = Index.Search("ADMIRALTEISKIE VERFI", new ScreeningOptions(1, 0)).Single();
         Assert.Equal("1", english.EntityId);
         Assert.True(english.Score < russian.Score, $"{english.Score} < {russian.Score}");
+    }
+
+    [Fact]
+    public void Search_ReadsTwoWordsTheVocabularyKnowsWrittenTogether_AsOne()
+    {
+        // MASHINOSTROENIE is MACHINEBUILDING in the vocabulary; lists write it MACHINE BUILDING as often as not.
+        var best = Index.Search("DESIGN BUREAU OF SPECIAL MACHINE BUILDING", new ScreeningOptions(1, 0)).Single();
+        Assert.Equal("24", best.EntityId);
+        Assert.Contains(best.Explanation.Pairs, p => p.QueryToken == "MACHINE BUILDING" && p.NameToken == "MASHINOSTROENIYA");
+    }
+
+    [Fact]
+    public void Search_FindsAName_WhoseInitialsAreWrittenAgainstTheSurname()
+    {
+        var best = Index.Search("JSC ZAVOD KULAKOVA", new ScreeningOptions(1, 0)).Single();
+        Assert.Equal("23", best.EntityId);
+        Assert.Contains(best.Explanation.Pairs, p => p.QueryToken == "KULAKOVA" && p.Kind == TokenMatchKind.Exact);
+    }
+
+    [Fact]
+    public void Search_DoesNotReadAWordOfTheVocabulary_AsAnAbbreviation()
+    {
+        // RED is a word (KRASNYI), not the initials of RUWWAD EXPORT DEVELOPMENT.
+        Assert.DoesNotContain(Index.Search("RED", new ScreeningOptions(10, 0)), m => m.EntityId == "26" && m.Score > 0);
     }
 
     private static string Stem(string word) => NameNormalizer.Stem(NameNormalizer.NormalizeToken(word).Skeleton);

@@ -50,6 +50,28 @@ public sealed class NameNormalizerTests
         Assert.Equal(["ooo", "vasilyev"], tokens.Select(t => t.Folded));
     }
 
+    [Theory]
+    [InlineData("ZAVOD IM. A.A.KULAKOVA", new[] { "zavod", "im", "aa", "kulakova" })]
+    [InlineData("S.A.SU", new[] { "sa", "su" })]
+    [InlineData("L.L.C.", new[] { "llc" })]
+    public void Tokenize_KeepsTheSurname_WhenInitialsAreWrittenAgainstIt(string name, string[] expected)
+    {
+        Assert.Equal(expected, NameNormalizer.Tokenize(name).Select(t => t.Folded));
+    }
+
+    [Theory]
+    [InlineData("61ST", "61")]
+    [InlineData("234th", "234")]
+    [InlineData("2ND", "2")]
+    [InlineData("3rd", "3")]
+    [InlineData("FIRST", "first")]
+    [InlineData("0DAY", "0day")]
+    [InlineData("5TH1", "5th1")]
+    public void NormalizeToken_ReadsAnEnglishOrdinal_AsItsNumber(string word, string folded)
+    {
+        Assert.Equal(folded, NameNormalizer.NormalizeToken(word).Folded);
+    }
+
     [Fact]
     public void NormalizeToken_FoldsCyrillicLookAlikes_WhenLatinWordContainsThem()
     {

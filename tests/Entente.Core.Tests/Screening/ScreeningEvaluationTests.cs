@@ -17,23 +17,7 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void OfacHeldOutAlias_FindsMostEntities_WhenRussianEntitiesQueried()
     {
-        var folder = Path.GetDirectoryName(SharedData.RequireFile("sanctions/ofac-2025/alt.csv"))!;
-        var ofac = ListFormats.Load(folder, ListFormats.OfacCsv);
-
-        // Entities with a Russian address among their addresses (an entity's first address may be elsewhere).
-        var russian = new HashSet<string>(StringComparer.Ordinal);
-        using (var reader = new StreamReader(Path.Combine(folder, "add.csv")))
-        {
-            var csv = new CsvRecordReader(reader, "add.csv");
-            while (csv.Read() is { } row)
-            {
-                if (row.Count >= 5 && string.Equals(row[4].Trim(), "Russia", StringComparison.Ordinal))
-                {
-                    russian.Add(row[0].Trim());
-                }
-            }
-        }
-
+        var (ofac, russian) = OfacRussianEntities();
         var heldOut = new Dictionary<string, string>(StringComparer.Ordinal);
         var entries = new List<ListEntry>();
         foreach (var entry in ofac.Entries)
@@ -78,8 +62,84 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
         // The targets of the screening work are 0.95 and 0.98; they are not reached (see bench/results/screening.md):
         // 6 % of the held-out aliases share nothing with the names left, and many more are translations of them.
         // These floors guard the figures reached against regression.
-        Assert.True(recall10 >= 0.87, $"recall@10 {recall10:P2}");
-        Assert.True(recall1 >= 0.76, $"recall@1 {recall1:P2}");
+        Assert.True(recall10 >= 0.88, $"recall@10 {recall10:P2}");
+        Assert.True(recall1 >= 0.77, $"recall@1 {recall1:P2}");
+    }
+
+    [Fact]
+    public void OfacEveryAliasHeldOut_FindsMostEntities_WhenRussianEntitiesQueried()
+    {
+        // Leave each alias out: every name of every qualifying entity is held out in turn, so the figure does not
+        // depend on which alias a list happens to write last. Fold k holds out the k-th name of each entity that has
+        // one (an entity gives at most one name to a fold, so it always keeps the rest) and indexes everything else
+        // once; the folds together query every name.
+        var (ofac, russian) = OfacRussianEntities();
+        var qualifying = ofac.Entries.Where(e => russian.Contains(e.EntityId) && e.AllNames().Count() >= 2).ToList();
+        var folds = qualifying.Max(e => e.AllNames().Count());
+        int queries = 0, at1 = 0, at10 = 0;
+        var misses = new List<string>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var heldOut = new Dictionary<string, string>(StringComparer.Ordinal);
+            var entries = new List<ListEntry>();
+            foreach (var entry in ofac.Entries)
+            {
+                var names = entry.AllNames().ToList();
+                if (russian.Contains(entry.EntityId) && names.Count >= 2 && fold < names.Count)
+                {
+                    heldOut[entry.EntityId] = names[fold];
+                    names.RemoveAt(fold);
+                    entries.Add(entry with { PrimaryName = names[0], Aliases = names.Skip(1).ToList() });
+                }
+                else
+                {
+                    entries.Add(entry);
+                }
+            }
+
+            var index = ScreeningIndex.Build([new SanctionsList("ofac", entries)]);
+            foreach (var (id, alias) in heldOut)
+            {
+                var matches = index.Search(alias, new ScreeningOptions(10, 0));
+                var rank = matches.ToList().FindIndex(m => m.EntityId == id);
+                queries++;
+                at1 += rank == 0 ? 1 : 0;
+                at10 += rank is >= 0 and < 10 ? 1 : 0;
+                if (rank != 0 && misses.Count < 15)
+                {
+                    misses.Add($"{alias} → {(matches.Count > 0 ? matches[0].MatchedName : "none")} (rank {rank})");
+                }
+            }
+        }
+
+        var recall1 = (double)at1 / queries;
+        var recall10 = (double)at10 / queries;
+        output.WriteLine($"OFAC 2025 every alias held out in turn ({folds} folds): {queries} queries of {qualifying.Count} Russian entities; recall@1 {recall1:P2}, recall@10 {recall10:P2}");
+        misses.ForEach(output.WriteLine);
+
+        // Floors a little below the figures measured (bench/results/screening.md), against regression.
+        Assert.True(recall10 >= 0.90, $"recall@10 {recall10:P2}");
+        Assert.True(recall1 >= 0.81, $"recall@1 {recall1:P2}");
+    }
+
+    // The OFAC 2025 list and the entities with a Russian address among their addresses (an entity's first address
+    // may be elsewhere).
+    private static (SanctionsList Ofac, HashSet<string> Russian) OfacRussianEntities()
+    {
+        var folder = Path.GetDirectoryName(SharedData.RequireFile("sanctions/ofac-2025/alt.csv"))!;
+        var ofac = ListFormats.Load(folder, ListFormats.OfacCsv);
+        var russian = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = new StreamReader(Path.Combine(folder, "add.csv"));
+        var csv = new CsvRecordReader(reader, "add.csv");
+        while (csv.Read() is { } row)
+        {
+            if (row.Count >= 5 && string.Equals(row[4].Trim(), "Russia", StringComparison.Ordinal))
+            {
+                russian.Add(row[0].Trim());
+            }
+        }
+
+        return (ofac, russian);
     }
 
     [Fact]
