@@ -225,7 +225,7 @@ public sealed class DecideHitHandler(EntenteDbContext db, LogEntryWriter log, Ti
                 if (counterparty.Status != CounterpartyStatus.Denied)
                 {
                     counterparty.Status = CounterpartyStatus.Denied;
-                    counterparty.StatusReason = Truncate($"Sanctions screening: confirmed match with {hit.ListName} {hit.EntityId} ({hit.EntityName})" + (reason is null ? "." : ": " + reason), Counterparty.ReasonMaxLength);
+                    counterparty.StatusReason = ConfirmedReason(hit, reason, Counterparty.ReasonMaxLength);
                     counterparty.ChangedAt = now;
                     counterparty.Version = Guid.NewGuid();
                 }
@@ -241,7 +241,7 @@ public sealed class DecideHitHandler(EntenteDbContext db, LogEntryWriter log, Ti
                 if (next is { } status)
                 {
                     organisation.Status = status;
-                    organisation.StatusReason = Truncate($"Sanctions screening: confirmed match with {hit.ListName} {hit.EntityId} ({hit.EntityName})" + (reason is null ? "." : ": " + reason), Organisation.ReasonMaxLength);
+                    organisation.StatusReason = ConfirmedReason(hit, reason, Organisation.ReasonMaxLength);
                     organisation.DecidedAt = now;
                     organisation.DecidedBy = actor.UserId;
                     organisation.Version = Guid.NewGuid();
@@ -256,5 +256,10 @@ public sealed class DecideHitHandler(EntenteDbContext db, LogEntryWriter log, Ti
         }, cancellationToken);
     }
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+    /// <summary>The status reason a confirmed hit gives its subject: the listed entry, then the officer's reason if any.</summary>
+    private static string ConfirmedReason(ScreeningHit hit, string? reason, int max)
+    {
+        var text = $"Sanctions screening: confirmed match with {hit.ListName} {hit.EntityId} ({hit.EntityName})" + (reason is null ? "." : ": " + reason);
+        return text.Length <= max ? text : text[..max];
+    }
 }
