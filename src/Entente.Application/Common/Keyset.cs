@@ -65,6 +65,10 @@ public static class SortColumns
     public static SortColumn<TEntity, TRow> Time<TEntity, TRow>(Expression<Func<TEntity, DateTimeOffset>> column, Func<TRow, DateTimeOffset> read) =>
         new Column<TEntity, TRow, DateTimeOffset>(column, read, (a, b) => a > b, (a, b) => a < b);
 
+    /// <summary>A number (a score); its JSON form in a cursor round-trips exactly.</summary>
+    public static SortColumn<TEntity, TRow> Number<TEntity, TRow>(Expression<Func<TEntity, double>> column, Func<TRow, double> read) =>
+        new Column<TEntity, TRow, double>(column, read, (a, b) => a > b, (a, b) => a < b);
+
     /// <summary>The row id, the last column of every order, so that no two rows tie.</summary>
     public static SortColumn<TEntity, TRow> Id<TEntity, TRow>(Expression<Func<TEntity, Guid>> column, Func<TRow, Guid> read) =>
         new Column<TEntity, TRow, Guid>(column, read, (a, b) => a.CompareTo(b) > 0, (a, b) => a.CompareTo(b) < 0);

@@ -52,9 +52,41 @@ internal static class HitAccess
 /// <summary>The hit queue of an authority: its own party's hits, filtered by status, sorted and paged.</summary>
 public sealed class ListHitsHandler(EntenteDbContext db)
 {
-    public static IReadOnlyList<string> SortKeys { get; } = ["opened", "score", "organisation", "list", "status"];
+    /// <summary>The queue's sort orders, shared by its numbered pages and the cursor-paged API; "opened" is the default.</summary>
+    internal static SortOrders<HitRow, HitView> Sorts { get; } = new(
+        // Ids are version 7 GUIDs: their order is the order of opening, and they sort on every provider.
+        new("opened", Id),
+        new("score", SortColumns.Number<HitRow, HitView>(r => r.Hit.Score, v => v.Score), Id),
+        new("organisation", SortColumns.Text<HitRow, HitView>(r => r.Organisation.LegalNameEn, v => v.OrganisationNameEn), Id),
+        new("list", SortColumns.Text<HitRow, HitView>(r => r.Hit.ListName, v => v.List), Id),
+        new("status", SortColumns.StoredName<HitRow, HitView, HitStatus>(r => r.Hit.Status, v => Enum.Parse<HitStatus>(v.Status)), Id));
 
+    public static IReadOnlyList<string> SortKeys => Sorts.Names;
+
+    private static SortColumn<HitRow, HitView> Id => SortColumns.Id<HitRow, HitView>(r => r.Hit.Id, v => v.Id);
+
+    /// <summary>One numbered page, for the queue's page.</summary>
     public async Task<Result<Page<HitView>>> HandleAsync(Actor actor, ListHits request, CancellationToken cancellationToken)
+    {
+        var query = Filter(actor, request);
+        return query.IsSuccess
+            ? await Sorts.PageAsync(query.Value!, request.Sort?.Trim().ToLowerInvariant(), request.Descending, request.Page, request.PageSize, Project, cancellationToken)
+            : query.Error!;
+    }
+
+    /// <summary>The slice after a cursor, for the API. <paramref name="descending"/> null means the cursor's direction.</summary>
+    public async Task<Result<CursorPage<HitView>>> HandleAsync(Actor actor, ListHits request, bool? descending, CursorRequest cursor, CancellationToken cancellationToken)
+    {
+        var query = Filter(actor, request);
+        return query.IsSuccess
+            ? await Sorts.SliceAsync(query.Value!, request.Sort?.Trim().ToLowerInvariant(), descending, cursor, Project, cancellationToken)
+            : query.Error!;
+    }
+
+    // The explanation is decoded in .NET: EF runs the final projection's method calls on the rows it has read.
+    private static IQueryable<HitView> Project(IQueryable<HitRow> rows) => rows.Select(r => HitAccess.View(r.Hit, r.Organisation, r.Counterparty));
+
+    private Result<IQueryable<HitRow>> Filter(Actor actor, ListHits request)
     {
         if (actor.Party is null || !(actor.IsInRole(EntenteRoles.AuthorityOfficer) || actor.IsInRole(EntenteRoles.Auditor)))
         {
@@ -72,13 +104,11 @@ public sealed class ListHitsHandler(EntenteDbContext db)
             status = parsed;
         }
 
-        var sort = string.IsNullOrWhiteSpace(request.Sort) ? "opened" : request.Sort.Trim().ToLowerInvariant();
-        if (!SortKeys.Contains(sort, StringComparer.Ordinal))
+        if (!string.IsNullOrWhiteSpace(request.Sort) && !Sorts.Names.Contains(request.Sort.Trim().ToLowerInvariant(), StringComparer.Ordinal))
         {
-            return Error.Invalid("sort", "must be one of " + string.Join(", ", SortKeys) + ".");
+            return Error.Invalid("sort", "must be one of " + string.Join(", ", Sorts.Names) + ".");
         }
 
-        var (page, size) = Paging.Clamp(request.Page, request.PageSize);
         var party = actor.Party;
         var hits = db.ScreeningHits.AsNoTracking().Where(h => h.Party == party);
         if (status is { } s)
@@ -90,21 +120,7 @@ public sealed class ListHitsHandler(EntenteDbContext db)
                    join o in db.Organisations on h.OrganisationId equals o.Id
                    from c in db.Counterparties.Where(c => c.Id == h.CounterpartyId).DefaultIfEmpty()
                    select new HitRow { Hit = h, Organisation = o, Counterparty = c };
-        var total = await rows.CountAsync(cancellationToken);
-        var desc = request.Descending;
-        rows = sort switch
-        {
-            "score" => desc ? rows.OrderByDescending(r => r.Hit.Score).ThenBy(r => r.Hit.Id) : rows.OrderBy(r => r.Hit.Score).ThenBy(r => r.Hit.Id),
-            "organisation" => desc ? rows.OrderByDescending(r => r.Organisation.LegalNameEn).ThenBy(r => r.Hit.Id) : rows.OrderBy(r => r.Organisation.LegalNameEn).ThenBy(r => r.Hit.Id),
-            "list" => desc ? rows.OrderByDescending(r => r.Hit.ListName).ThenBy(r => r.Hit.Id) : rows.OrderBy(r => r.Hit.ListName).ThenBy(r => r.Hit.Id),
-            "status" => desc ? rows.OrderByDescending(r => r.Hit.Status).ThenBy(r => r.Hit.Id) : rows.OrderBy(r => r.Hit.Status).ThenBy(r => r.Hit.Id),
-
-            // Ids are version 7 GUIDs: their order is the order of opening, and they sort on every provider.
-            _ => desc ? rows.OrderByDescending(r => r.Hit.Id) : rows.OrderBy(r => r.Hit.Id),
-        };
-        var loaded = await rows.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
-        var items = loaded.Select(r => HitAccess.View(r.Hit, r.Organisation, r.Counterparty)).ToList();
-        return new Page<HitView>(items, page, size, total);
+        return Result<IQueryable<HitRow>>.Success(rows);
     }
 }
 

@@ -101,6 +101,11 @@ public sealed class ListCounterpartiesHandler(EntenteDbContext db)
             counterparties = counterparties.Where(c => c.SearchText.Contains(term));
         }
 
+        if (!string.IsNullOrWhiteSpace(request.Sort) && !Sorts.Names.Contains(request.Sort, StringComparer.Ordinal))
+        {
+            return Error.Invalid("sort", "must be one of " + string.Join(", ", Sorts.Names) + ".");
+        }
+
         var listings = from c in counterparties
                        join o in db.Organisations on c.OrganisationId equals o.Id
                        select new CounterpartyListing { Counterparty = c, OrganisationNameEn = o.LegalNameEn };

@@ -211,6 +211,7 @@ public sealed class CounterpartyTests
         Assert.Empty(otherParty.Value!.Items);
         Assert.Equal(["Ministry of Defence"], searched.Value!.Items.Select(r => r.Name));
         Assert.IsType<Error.Validation>(badStatus.Error);
+        Assert.IsType<Error.Validation>((await list.HandleAsync(albion, new ListCounterparties(null, null, "colour", false, null, null), CancellationToken.None)).Error);
         Assert.Equal(["Severn Gunworks Ltd", "Albion Defence Systems Ltd"], byCountry.Value!.Items.Select(r => r.OrganisationNameEn));
         Assert.True((await get.HandleAsync(albion, police.Id, CancellationToken.None)).IsSuccess);
         Assert.IsType<Error.NotFound>((await get.HandleAsync(severn, police.Id, CancellationToken.None)).Error);
