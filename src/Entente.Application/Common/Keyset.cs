@@ -331,6 +331,15 @@ public sealed class SortOrders<TEntity, TRow>(params SortOrder<TEntity, TRow>[] 
 {
     public IReadOnlyList<string> Names { get; } = orders.Select(o => o.Name).ToList();
 
+    /// <summary>
+    /// A validation error when <paramref name="name"/> names no order, for lists that refuse an unknown sort rather
+    /// than fall back to the default; null when it is blank or known.
+    /// </summary>
+    public Error.Validation? Refuse(string? name) =>
+        string.IsNullOrWhiteSpace(name) || Names.Contains(name, StringComparer.Ordinal)
+            ? null
+            : Error.Invalid("sort", "must be one of " + string.Join(", ", Names) + ".");
+
     /// <summary>The order named <paramref name="name"/>; an unknown or missing name means the default, as it always has.</summary>
     public SortOrder<TEntity, TRow> Find(string? name) =>
         orders.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.Ordinal)) ?? orders[0];

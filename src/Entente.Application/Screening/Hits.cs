@@ -70,7 +70,7 @@ public sealed class ListHitsHandler(EntenteDbContext db)
     {
         var query = Filter(actor, request);
         return query.IsSuccess
-            ? await Sorts.PageAsync(query.Value!, request.Sort?.Trim().ToLowerInvariant(), request.Descending, request.Page, request.PageSize, Project, cancellationToken)
+            ? await Sorts.PageAsync(query.Value!, SortKey(request), request.Descending, request.Page, request.PageSize, Project, cancellationToken)
             : query.Error!;
     }
 
@@ -79,9 +79,12 @@ public sealed class ListHitsHandler(EntenteDbContext db)
     {
         var query = Filter(actor, request);
         return query.IsSuccess
-            ? await Sorts.SliceAsync(query.Value!, request.Sort?.Trim().ToLowerInvariant(), descending, cursor, Project, cancellationToken)
+            ? await Sorts.SliceAsync(query.Value!, SortKey(request), descending, cursor, Project, cancellationToken)
             : query.Error!;
     }
+
+    // The queue has always taken its sort keys in any case.
+    private static string? SortKey(ListHits request) => request.Sort?.Trim().ToLowerInvariant();
 
     // The explanation is decoded in .NET: EF runs the final projection's method calls on the rows it has read.
     private static IQueryable<HitView> Project(IQueryable<HitRow> rows) => rows.Select(r => HitAccess.View(r.Hit, r.Organisation, r.Counterparty));
@@ -104,9 +107,9 @@ public sealed class ListHitsHandler(EntenteDbContext db)
             status = parsed;
         }
 
-        if (!string.IsNullOrWhiteSpace(request.Sort) && !Sorts.Names.Contains(request.Sort.Trim().ToLowerInvariant(), StringComparer.Ordinal))
+        if (Sorts.Refuse(SortKey(request)) is { } refused)
         {
-            return Error.Invalid("sort", "must be one of " + string.Join(", ", Sorts.Names) + ".");
+            return refused;
         }
 
         var party = actor.Party;

@@ -101,9 +101,9 @@ public sealed class ListCounterpartiesHandler(EntenteDbContext db)
             counterparties = counterparties.Where(c => c.SearchText.Contains(term));
         }
 
-        if (!string.IsNullOrWhiteSpace(request.Sort) && !Sorts.Names.Contains(request.Sort, StringComparer.Ordinal))
+        if (Sorts.Refuse(request.Sort) is { } refused)
         {
-            return Error.Invalid("sort", "must be one of " + string.Join(", ", Sorts.Names) + ".");
+            return refused;
         }
 
         var listings = from c in counterparties

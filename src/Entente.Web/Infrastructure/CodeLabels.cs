@@ -107,6 +107,18 @@ internal static class CodeLabels
         ["Withdrawn"] = "Withdrawn",
     };
 
+    /// <summary>What a counterparty is in an organisation's trade, by <see cref="CounterpartyRoleOf"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> CounterpartyRole = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Consignee"] = "Consignee",
+        ["EndUser"] = "End user",
+        ["ConsigneeAndEndUser"] = "Consignee and end user",
+    };
+
+    /// <summary>The <see cref="CounterpartyRole"/> code of a counterparty's two role flags.</summary>
+    public static string CounterpartyRoleOf(bool isConsignee, bool isEndUser) =>
+        isConsignee && isEndUser ? "ConsigneeAndEndUser" : isConsignee ? "Consignee" : "EndUser";
+
     /// <summary>The platform's roles.</summary>
     public static readonly IReadOnlyDictionary<string, string> Role = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -161,6 +173,7 @@ internal static class CodeLabels
         [nameof(MatchKind)] = MatchKind,
         [nameof(OrganisationStatus)] = OrganisationStatus,
         [nameof(CounterpartyStatus)] = CounterpartyStatus,
+        [nameof(CounterpartyRole)] = CounterpartyRole,
         [nameof(Role)] = Role,
         [nameof(LogAction)] = LogAction,
     };
