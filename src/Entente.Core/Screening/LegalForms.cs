@@ -11,14 +11,22 @@ public static class LegalForms
 {
     private const int MaxPhraseTokens = 6;
 
-    private static readonly Lazy<FrozenSet<string>> Forms = new(() => Build([.. NameVocabulary.LegalFormPhrases, .. NameVocabulary.RussianOrganisationTypePhrases]));
+    private static readonly Lazy<FrozenSet<string>> Forms = new(() => Build([.. NameVocabulary.LegalFormPhrases.Where(p => !IsForeignAbbreviation(p)), .. NameVocabulary.RussianOrganisationTypePhrases]));
+
+    // Short Latin abbreviations of other jurisdictions' forms (Azerbaijani MMC, Lithuanian MB, Polish SA) are compared
+    // as spelled, not on skeletons: a skeleton reads TS as C and doubled letters as one, which is right for the ways
+    // Russian names are written (НТЦ as NTTS or NTC, so those keep their skeletons) but makes the Russian bank MTS the
+    // form MMC, and MTS BANK would then be screened as a bare BANK.
+    private static readonly Lazy<FrozenSet<string>> ForeignAbbreviations = new(() => NameVocabulary.LegalFormPhrases.Where(IsForeignAbbreviation)
+        .Select(p => NameNormalizer.Tokenize(p)[0].Folded).ToFrozenSet(StringComparer.Ordinal));
     private static readonly Lazy<FrozenSet<string>> Prefixes = new(() => Build(NameVocabulary.NamePrefixPhrases));
 
     /// <summary>Whether the whole text is a legal form (e.g. "Limited Liability Company", "ООО", "PJSC").</summary>
     public static bool IsLegalForm(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Forms.Value.Contains(Key(NameNormalizer.Tokenize(text), 0, int.MaxValue));
+        var tokens = NameNormalizer.Tokenize(text);
+        return tokens.Length > 0 && IsForm(tokens, 0, tokens.Length);
     }
 
     /// <summary>
@@ -32,7 +40,6 @@ public static class LegalForms
             return (tokens, [], null);
         }
 
-        var forms = Forms.Value;
         var prefixes = Prefixes.Value;
         var drop = new bool[tokens.Length];
         var any = false;
@@ -43,7 +50,7 @@ public static class LegalForms
             for (var length = Math.Min(MaxPhraseTokens, tokens.Length - i); length >= 1; length--)
             {
                 var key = Key(tokens, i, length);
-                if (forms.Contains(key) || (atStart && prefixes.Contains(key)))
+                if (IsForm(tokens, i, length) || (atStart && prefixes.Contains(key)))
                 {
                     matched = length;
                     break;
@@ -95,6 +102,15 @@ public static class LegalForms
 
         return set.ToFrozenSet(StringComparer.Ordinal);
     }
+
+    private static bool IsForeignAbbreviation(string phrase)
+    {
+        var tokens = NameNormalizer.Tokenize(phrase);
+        return tokens.Length == 1 && tokens[0].Folded.Length <= 4 && !phrase.Any(c => c is >= '\u0400' and <= '\u04FF');
+    }
+
+    private static bool IsForm(NameToken[] tokens, int start, int length) =>
+        Forms.Value.Contains(Key(tokens, start, length)) || (length == 1 && ForeignAbbreviations.Value.Contains(tokens[start].Folded));
 
     private static string Key(NameToken[] tokens, int start, int length)
     {

@@ -112,6 +112,19 @@ public sealed class NameNormalizerTests
         Assert.Equal(dropped, string.Join(' ', analysed.Dropped.Select(t => t.Surface)));
     }
 
+    [Theory]
+    [InlineData("MTS Bank", "MTS Bank")]
+    [InlineData("МТС Банк", "МТС Банк")]
+    [InlineData("MMC Norilsk Nickel", "Norilsk Nickel")]
+    [InlineData("NTTS Arsenal", "Arsenal")]
+    [InlineData("NTC Arsenal", "Arsenal")]
+    [InlineData("НТЦ Арсенал", "Арсенал")]
+    public void Analyze_ComparesForeignAbbreviationsAsSpelled_AndRussianOnesOnSkeletons(string name, string kept)
+    {
+        // MTS would be Azerbaijani MMC on skeletons (TS read as C, doubled letters as one); НТЦ is NTTS or NTC.
+        Assert.Equal(kept, string.Join(' ', NameNormalizer.Analyze(name).Tokens.Select(t => t.Surface)));
+    }
+
     [Fact]
     public void Analyze_KeepsLegalForm_WhenItIsTheWholeName()
     {

@@ -31,6 +31,25 @@ public sealed class ScreeningIndexTests
     }
 
     [Fact]
+    public void Search_DoesNotScreenMtsBank_AsABareBank()
+    {
+        var index = ScreeningIndex.Build(
+        [
+            new SanctionsList("ofac",
+            [
+                new ListEntry("1", EntityType.Organisation, "MTS BANK", ["PJSC MTS BANK"], "Russia"),
+                new ListEntry("2", EntityType.Organisation, "MB BANK", [], "Vietnam"),
+                new ListEntry("3", EntityType.Organisation, "ALFA BANK", [], "Russia"),
+            ]),
+        ]);
+
+        var matches = index.Search("MTS Bank", new ScreeningOptions(5, 0));
+        Assert.Equal("1", matches[0].EntityId);
+        Assert.Equal(1.0, matches[0].Score);
+        Assert.All(matches.Skip(1), m => Assert.True(m.Score < 0.5, $"{m.MatchedName} scored {m.Score}"));
+    }
+
+    [Fact]
     public void Search_IgnoresTokenOrderAndLegalForms()
     {
         var best = Index.Search("Sergey Borisovich Ivanov")[0];
