@@ -49,10 +49,14 @@ def main(ref, out):
 
     org = yaml.safe_load(open(os.path.join(ref, "rigour_org_types.yml"), encoding="utf-8"))
     forms = set()
+    generics = set()
     for t in org["types"]:
+        generic = (t.get("generic") or "").strip()
         for a in (t.get("aliases") or []) + [t.get("display"), t.get("compare")]:
             if a and allowed(a):
                 forms.add(a.strip())
+                if generic:
+                    generics.add((a.strip(), generic))
     stop = yaml.safe_load(open(os.path.join(ref, "rigour_name_stopwords.yml"), encoding="utf-8"))
     prefixes = set()
     for key in ("PERSON_NAME_PREFIXES", "ORG_NAME_PREFIXES"):
@@ -68,6 +72,11 @@ def main(ref, out):
              "internal static partial class NameVocabulary", "{",
              "    internal static readonly string[] LegalFormPhrases =", "    ["]
     lines += ["        " + cs(f) + "," for f in sorted(forms)]
+    lines += ["    ];", "",
+              "    // Phrase and its generic kind (JSC, LLC, SOE, NGO …), for the forms rigour classifies; a phrase of several kinds",
+              "    // appears once for each.",
+              "    internal static readonly (string Phrase, string Generic)[] LegalFormGenerics =", "    ["]
+    lines += ["        (" + cs(f) + ", " + cs(g) + ")," for f, g in sorted(generics)]
     lines += ["    ];", "", "    internal static readonly string[] NamePrefixPhrases =", "    ["]
     lines += ["        " + cs(f) + "," for f in sorted(prefixes)]
     lines += ["    ];", "}", ""]

@@ -27,8 +27,9 @@ public readonly record struct NameToken(string Surface, string Folded, string Sk
 /// <summary>A name reduced for matching: its significant tokens, and the legal forms and titles set aside.</summary>
 public sealed class AnalyzedName
 {
-    internal AnalyzedName(string text, NameToken[] tokens, NameToken[] dropped, NameToken[] sequence, bool[]? setAside)
+    internal AnalyzedName(string text, NameToken[] tokens, NameToken[] dropped, NameToken[] sequence, bool[]? setAside, ulong kinds)
     {
+        Kinds = kinds;
         Sequence = sequence;
         SetAside = setAside;
         Text = text;
@@ -51,6 +52,9 @@ public sealed class AnalyzedName
 
     /// <summary>Which tokens of <see cref="Sequence"/> were set aside, or null when none were.</summary>
     internal bool[]? SetAside { get; }
+
+    /// <summary>The kinds of body its legal forms say (JSC, LLC, a design bureau …), as a set of bits.</summary>
+    internal ulong Kinds { get; }
 
     /// <summary>The skeletons of all tokens joined, to catch names written with or without spaces.</summary>
     public string Concatenated { get; }
@@ -89,8 +93,8 @@ public static class NameNormalizer
     {
         ArgumentNullException.ThrowIfNull(name);
         var tokens = Tokenize(name);
-        var (kept, dropped, mask) = LegalForms.Split(tokens);
-        return new AnalyzedName(name, kept, dropped, tokens, mask);
+        var (kept, dropped, mask, kinds) = LegalForms.Split(tokens);
+        return new AnalyzedName(name, kept, dropped, tokens, mask, kinds);
     }
 
     /// <summary>Splits a name into normalised tokens without removing anything.</summary>

@@ -38,6 +38,9 @@ public sealed class ScreeningIndex
     private readonly ulong[] _acronymKeys;
     private readonly bool[] _nameAcronyms;
     private readonly Dictionary<int, WordSequence> _sequences;
+
+    // The kinds of body each name's legal forms say (LegalForms): a ulong a name, to break ties between equal scores.
+    private readonly ulong[] _kinds;
     private readonly Dictionary<string, int[]> _respelled;
     private readonly Dictionary<int, Compound[]> _compounds;
     private readonly string[] _syllableWords;
@@ -58,9 +61,10 @@ public sealed class ScreeningIndex
         (string, ListEntry)[] entries, string[] names, int[] nameEntry, int[] nameTokenStart, int[] nameTokens, string[] nameConcat,
         string[] vocab, int[] df, Dictionary<string, int> vocabIds, int[] postingStart, int[] postings,
         ulong[] deletionKeys, int[] deletionVocab, Dictionary<string, int[]> concatNames, ulong[] acronymKeys, int[] acronymNames, bool[] nameAcronyms, Dictionary<int, WordSequence> sequences,
-        Dictionary<int, Compound[]> compounds)
+        Dictionary<int, Compound[]> compounds, ulong[] kinds)
     {
         _sequences = sequences;
+        _kinds = kinds;
         _compounds = compounds;
         _nameAcronyms = nameAcronyms;
 
@@ -420,7 +424,8 @@ public sealed class ScreeningIndex
 
         return new ScreeningIndex(
             [.. entries], nameArray, [.. nameEntry], nameTokenStart, tokenIds, nameConcat,
-            vocabArray, dfArray, vocabIds, postingStart, postings, keys, keyVocab, concat, acronymKeyArray, acronymNameArray, nameAcronyms, sequences, compounds);
+            vocabArray, dfArray, vocabIds, postingStart, postings, keys, keyVocab, concat, acronymKeyArray, acronymNameArray, nameAcronyms, sequences, compounds,
+            [.. analysed.Select(a => a.Kinds)]);
     }
 
     /// <summary>Screens one name: the best-matching entities, best first, one row per entity.</summary>
@@ -465,10 +470,13 @@ public sealed class ScreeningIndex
                 }
             }
 
-            // Between equal scores, the name whose legal form or kind of body agrees with the query's comes first
+            // Between equal scores, the name whose legal form or kind of body agrees with the query's comes first:
+            // first the kinds they say however written (CJSC VAD: AO VAD, both joint-stock companies, before WAAD;
+            // AKTSIONERNOE OBSHCHESTVO SPETSTEKHNIKA: AO SPETSTEKHNIKA before the OOO), then the words themselves
             // (LLC JV KVANT: LLC JOINT VENTURE KVANT, sharing LLC, before AO NPO KVANT), then list order.
             var queryForms = WordSequence.Of(analysed) is { } sequence ? sequence.Words.Where((_, k) => sequence.Kept[k] < 0).ToArray() : [];
             var ranked = best.OrderByDescending(p => Math.Round(p.Value.Score, 4))
+                .ThenByDescending(p => LegalForms.SharedKinds(analysed.Kinds, _kinds[p.Value.Name]))
                 .ThenByDescending(p => queryForms.Length == 0 ? 0 : FormAgreement(queryForms, p.Value.Name))
                 .ThenBy(p => p.Key).Take(options.Top);
             var results = new List<ScreeningMatch>(Math.Min(options.Top, best.Count));

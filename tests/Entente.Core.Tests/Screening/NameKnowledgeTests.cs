@@ -190,6 +190,34 @@ public sealed class NameKnowledgeTests
     }
 
     [Theory]
+    [InlineData("CJSC VAD", "2")]
+    [InlineData("AKTSIONERNOE OBSHCHESTVO SPETSTEKHNIKA", "4")]
+    [InlineData("OOO NPP ANTARES", "6")]
+    [InlineData("FSUE ZVEZDA", "8")]
+    public void Search_BreaksTies_ByTheKindOfBodyTheFormsSay_HoweverWritten(string query, string first)
+    {
+        // Each pair scores alike on the distinguishing word; list order alone would put the first of each pair first.
+        var index = ScreeningIndex.Build(
+        [
+            new SanctionsList("ofac",
+            [
+                new ListEntry("1", EntityType.Organisation, "WAAD", [], null),
+                new ListEntry("2", EntityType.Organisation, "AO VAD", [], "Russia"),
+                new ListEntry("3", EntityType.Organisation, "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU SPETSTEKHNIKA", [], "Russia"),
+                new ListEntry("4", EntityType.Organisation, "AO SPETSTEKHNIKA", [], "Russia"),
+                new ListEntry("5", EntityType.Organisation, "ANTARES LLC", [], "Russia"),
+                new ListEntry("6", EntityType.Organisation, "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU NAUCHNO PROIZVODSTVENNOE PREDPRIIATIE ANTARES", [], "Russia"),
+                new ListEntry("7", EntityType.Organisation, "OOO ZVEZDA", [], "Russia"),
+                new ListEntry("8", EntityType.Organisation, "FGUP ZVEZDA", [], "Russia"),
+            ]),
+        ]);
+
+        var matches = index.Search(query, new ScreeningOptions(2, 0));
+        Assert.Equal(matches[0].Score, matches[1].Score);
+        Assert.Equal(first, matches[0].EntityId);
+    }
+
+    [Theory]
     [InlineData("AO NPO BAZALT")]
     [InlineData("НПО Базальт")]
     [InlineData("NAUCHNO-PROIZVODSTVENNOE OBEDINENIE BAZALT")]
