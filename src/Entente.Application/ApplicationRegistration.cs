@@ -115,6 +115,7 @@ public static class ApplicationRegistration
         services.AddScoped<ListCounterpartiesHandler>();
         services.AddScoped<GetCounterpartyHandler>();
         services.AddScoped<WithdrawCounterpartyHandler>();
+        services.AddScoped<AmendCounterpartyHandler>();
         return services;
     }
 }

@@ -10,8 +10,8 @@ namespace Entente.Application.Trade;
 /// A consignee or end user that a member organisation names for its trade: the body that receives the goods, the body
 /// that uses them, or both. Inside the community the importer is itself a vetted organisation; a counterparty is who
 /// stands behind or beyond it (a ministry, a police force, a distributor, a buyer in a third country on re-transfer).
-/// Each is screened when it is registered and again on every list version, so a later step can only name one that is
-/// not denied.
+/// Each is screened when it is registered, when an amendment changes its name or country, and again on every list
+/// version, so a later step can only name one that is not denied.
 /// </summary>
 public sealed class Counterparty
 {
@@ -60,7 +60,7 @@ public sealed class Counterparty
     /// <summary>Upper-cased names in both scripts, for case-insensitive search on every provider.</summary>
     public string SearchText { get; set; } = string.Empty;
 
-    /// <summary>Optimistic concurrency: a withdrawal and a screening decision at once cannot both win.</summary>
+    /// <summary>Optimistic concurrency: of a withdrawal, an amendment and a screening decision made at once, only one wins.</summary>
     public Guid Version { get; set; }
 
     /// <summary>The names screened against the lists.</summary>

@@ -33,27 +33,13 @@ public sealed class RegisterCounterpartyHandler(EntenteDbContext db, Screener sc
             return new Error.Forbidden("not-compliance-officer", "Only an organisation's compliance officer registers its consignees and end users.");
         }
 
-        var errors = new ValidationErrors();
-        var name = errors.Required("name", request.Name, Counterparty.NameMaxLength);
-        var nativeName = errors.Optional("nativeName", request.NativeName, Counterparty.NameMaxLength);
-        var country = Countries.Normalise(request.Country);
-        if (country is null)
+        var validated = CounterpartyDetails.Validate(request.Name, request.NativeName, request.Country, request.Address, request.RegistrationNumber, request.IsConsignee, request.IsEndUser);
+        if (validated.Error is { } invalid)
         {
-            errors.Add("country", "must be an ISO 3166-1 alpha-2 country code (e.g. GB, RU, KZ).");
+            return invalid;
         }
 
-        var address = errors.Required("address", request.Address, Counterparty.AddressMaxLength);
-        var number = errors.Optional("registrationNumber", request.RegistrationNumber, Counterparty.NumberMaxLength);
-        if (!request.IsConsignee && !request.IsEndUser)
-        {
-            errors.Add("roles", "choose consignee, end user or both.");
-        }
-
-        if (errors.Any)
-        {
-            return errors.ToError();
-        }
-
+        var details = validated.Value!;
         await screener.PrepareAsync(cancellationToken);
         return await db.InTransactionAsync<CounterpartyView>(async () =>
         {
@@ -68,14 +54,9 @@ public sealed class RegisterCounterpartyHandler(EntenteDbContext db, Screener sc
                 return new Error.Conflict("organisation-not-approved", $"The organisation is {organisation.Status}: only an approved organisation names consignees and end users.");
             }
 
-            var searchText = Counterparty.BuildSearchText(name, nativeName, number);
-            var upperName = name.ToUpperInvariant();
-            var active = await db.Counterparties.AsNoTracking()
-                .Where(c => c.OrganisationId == organisationId && c.Country == country && c.Status != CounterpartyStatus.Withdrawn)
-                .Select(c => c.Name).ToListAsync(cancellationToken);
-            if (active.Any(n => string.Equals(n.ToUpperInvariant(), upperName, StringComparison.Ordinal)))
+            if (await CounterpartyDetails.IsNamedAlreadyAsync(db, organisationId, details.Country, details.Name, null, cancellationToken))
             {
-                return new Error.Conflict("duplicate-counterparty", $"{name} ({country}) is already in the organisation's register.");
+                return CounterpartyDetails.Duplicate(details.Name, details.Country);
             }
 
             var now = clock.GetUtcNow();
@@ -84,17 +65,17 @@ public sealed class RegisterCounterpartyHandler(EntenteDbContext db, Screener sc
                 Id = Guid.CreateVersion7(now),
                 OrganisationId = organisationId,
                 Party = organisation.Party,
-                Name = name,
-                NativeName = nativeName,
-                Country = country!,
-                Address = address,
-                RegistrationNumber = number,
-                IsConsignee = request.IsConsignee,
-                IsEndUser = request.IsEndUser,
+                Name = details.Name,
+                NativeName = details.NativeName,
+                Country = details.Country,
+                Address = details.Address,
+                RegistrationNumber = details.RegistrationNumber,
+                IsConsignee = details.IsConsignee,
+                IsEndUser = details.IsEndUser,
                 Status = CounterpartyStatus.Clear,
                 RegisteredAt = now,
                 RegisteredBy = actor.UserId,
-                SearchText = searchText,
+                SearchText = Counterparty.BuildSearchText(details.Name, details.NativeName, details.RegistrationNumber),
                 Version = Guid.NewGuid(),
             };
             db.Counterparties.Add(counterparty);

@@ -146,6 +146,7 @@ internal static class CodeLabels
         ["token.revoked"] = "API token revoked",
         ["counterparty.registered"] = "Consignee or end user registered",
         ["counterparty.withdrawn"] = "Consignee or end user withdrawn",
+        ["counterparty.amended"] = "Consignee or end user amended",
         ["screening.list-imported"] = "Sanctions list imported",
         ["screening.hit-opened"] = "Possible sanctions match found",
         ["screening.hit-cleared"] = "Sanctions match cleared",

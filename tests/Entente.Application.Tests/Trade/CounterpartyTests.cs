@@ -48,6 +48,17 @@ public sealed class CounterpartyTests
         return await scope.ServiceProvider.GetRequiredService<RegisterCounterpartyHandler>().HandleAsync(actor, request, CancellationToken.None);
     }
 
+    private static async Task<Result<CounterpartyView>> AmendAsync(TestDatabase database, Actor actor, Guid id, RegisterCounterparty details)
+    {
+        await using var scope = database.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AmendCounterpartyHandler>().HandleAsync(
+            actor, new AmendCounterparty(id, details.Name, details.NativeName, details.Country, details.Address, details.RegistrationNumber, details.IsConsignee, details.IsEndUser), CancellationToken.None);
+    }
+
+    private static Task<List<string>> AmendmentsAsync(TestDatabase database) =>
+        QueryAsync(database, async db => (await db.LogEntries.Where(e => e.Action == "counterparty.amended").OrderBy(e => e.Sequence).Select(e => e.Bytes).ToListAsync(TestContext.Current.CancellationToken))
+            .Select(b => Encoding.UTF8.GetString(b)).ToList());
+
     private static async Task<Result<HitView>> DecideAsync(TestDatabase database, Actor actor, Guid hitId, HitDecision decision, string? reason)
     {
         await using var scope = database.Services.CreateAsyncScope();
@@ -216,5 +227,153 @@ public sealed class CounterpartyTests
         Assert.True((await get.HandleAsync(albion, police.Id, CancellationToken.None)).IsSuccess);
         Assert.IsType<Error.NotFound>((await get.HandleAsync(severn, police.Id, CancellationToken.None)).Error);
         Assert.IsType<Error.NotFound>((await get.HandleAsync(ScreeningStoreTests.RuOfficer, police.Id, CancellationToken.None)).Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Amend_ChangesTheAddressWithoutScreeningAgain_AndLogsOnlyTheFieldName(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var officer = await ApprovedOfficerAsync(database, "Albion Defence Systems Ltd", "01234567");
+        var police = (await RegisterAsync(database, officer, Police)).Value!;
+        var versionBefore = await QueryAsync(database, db => db.Counterparties.Select(c => c.Version).SingleAsync(TestContext.Current.CancellationToken));
+
+        // Listed only after registration: an address change must not screen the name again, so no hit may appear.
+        await ImportAsync(database, ScreeningStoreTests.Header + "E9,organisation,THAMES VALLEY POLICE,,GB\n");
+        var amended = await AmendAsync(database, officer, police.Id, Police with { Address = "Sulhamstead, Reading" });
+
+        Assert.True(amended.IsSuccess, amended.Error?.Detail);
+        Assert.Equal(("Clear", "Sulhamstead, Reading"), (amended.Value!.Status, amended.Value.Address));
+        Assert.NotNull(amended.Value.ChangedAt);
+        var stored = await QueryAsync(database, db => db.Counterparties.SingleAsync(TestContext.Current.CancellationToken));
+        Assert.NotEqual(versionBefore, stored.Version);
+        Assert.Equal(0, await QueryAsync(database, db => db.ScreeningHits.CountAsync(TestContext.Current.CancellationToken)));
+        var entry = Assert.Single(await AmendmentsAsync(database));
+        Assert.Contains("\"changed\":[\"address\"]", entry, StringComparison.Ordinal);
+        Assert.Contains("\"rescreened\":false", entry, StringComparison.Ordinal);
+        Assert.Contains(police.Id.ToString("D"), entry, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sulhamstead", entry, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kidlington", entry, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thames", entry, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Amend_ScreensTheNewNameAndPutsItUnderReview_WhenTheNewNameIsListed(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await ImportAsync(database, Listed);
+        var officer = await ApprovedOfficerAsync(database, "Albion Defence Systems Ltd", "01234567");
+        var police = (await RegisterAsync(database, officer, Police)).Value!;
+        Assert.Equal("Clear", police.Status);
+
+        var amended = await AmendAsync(database, officer, police.Id, Police with { Name = "Kalashnikov Concern JSC", Country = "RU", IsConsignee = true });
+
+        Assert.True(amended.IsSuccess, amended.Error?.Detail);
+        Assert.Equal(("UnderReview", "Kalashnikov Concern JSC"), (amended.Value!.Status, amended.Value.Name));
+        var hit = await QueryAsync(database, db => db.ScreeningHits.SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((police.Id, "E2", HitStatus.Open), (hit.CounterpartyId, hit.EntityId, hit.Status));
+        var entry = Assert.Single(await AmendmentsAsync(database));
+        Assert.Contains("\"changed\":[\"name\",\"country\",\"role\"]", entry, StringComparison.Ordinal);
+        Assert.Contains("\"rescreened\":true", entry, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kalashnikov", entry, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, await QueryAsync(database, db => db.Counterparties.CountAsync(c => c.SearchText.Contains("KALASHNIKOV"), TestContext.Current.CancellationToken)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Amend_KeepsTheOldNamesHitOpenAndUnderReview_UntilTheAuthorityClearsIt(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await ImportAsync(database, Listed);
+        var officer = await ApprovedOfficerAsync(database, "Albion Defence Systems Ltd", "01234567");
+        var missiles = (await RegisterAsync(database, officer, Missiles)).Value!;
+        Assert.Equal("UnderReview", missiles.Status);
+
+        var renamed = await AmendAsync(database, officer, missiles.Id, Missiles with { Name = "Korolev Optics AO", NativeName = null });
+
+        Assert.True(renamed.IsSuccess, renamed.Error?.Detail);
+        Assert.Equal("UnderReview", renamed.Value!.Status);
+        var hit = await QueryAsync(database, db => db.ScreeningHits.SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((missiles.Id, HitStatus.Open), (hit.CounterpartyId, hit.Status));
+        var cleared = await DecideAsync(database, ScreeningStoreTests.GbOfficer, hit.Id, HitDecision.Clear, "Renamed: a different body.");
+        Assert.Equal("Clear", cleared.Value!.CounterpartyStatus);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Amend_IsRefused_WhenTheInputTheActorOrTheStatusIsWrong(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await ImportAsync(database, Listed);
+        var officer = await ApprovedOfficerAsync(database, "Albion Defence Systems Ltd", "01234567");
+        var severn = await ApprovedOfficerAsync(database, "Severn Gunworks Ltd", "07654321");
+        var member = officer with { Roles = new HashSet<string>(StringComparer.Ordinal) { EntenteRoles.Member } };
+        var police = (await RegisterAsync(database, officer, Police)).Value!;
+        var ministry = (await RegisterAsync(database, officer, Police with { Name = "Ministry of Defence" })).Value!;
+        var denied = (await RegisterAsync(database, officer, Missiles)).Value!;
+        var withdrawn = (await RegisterAsync(database, officer, Police with { Name = "Surrey Police" })).Value!;
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<WithdrawCounterpartyHandler>().HandleAsync(officer, new WithdrawCounterparty(withdrawn.Id, "Contract ended."), CancellationToken.None)).IsSuccess);
+        }
+
+        var hitId = await QueryAsync(database, db => db.ScreeningHits.Select(h => h.Id).SingleAsync(TestContext.Current.CancellationToken));
+        Assert.True((await DecideAsync(database, ScreeningStoreTests.GbOfficer, hitId, HitDecision.Confirm, "The same corporation.")).IsSuccess);
+        var fix = Police with { Address = "Sulhamstead, Reading" };
+
+        var invalid = await AmendAsync(database, officer, police.Id, new RegisterCounterparty(" ", null, "XX", "", null, false, false));
+        var missing = await AmendAsync(database, officer, Guid.NewGuid(), fix);
+        var otherOrganisation = await AmendAsync(database, severn, police.Id, fix);
+        var otherParty = await AmendAsync(database, ScreeningStoreTests.RuOfficer, police.Id, fix);
+        var byMember = await AmendAsync(database, member, police.Id, fix);
+        var byAuthority = await AmendAsync(database, ScreeningStoreTests.GbOfficer, police.Id, fix);
+        var duplicate = await AmendAsync(database, officer, police.Id, Police with { Name = "MINISTRY OF DEFENCE" });
+        var ofDenied = await AmendAsync(database, officer, denied.Id, Missiles with { Address = "Elsewhere" });
+        var ofWithdrawn = await AmendAsync(database, officer, withdrawn.Id, Police with { Name = "Surrey Police", Address = "Guildford" });
+
+        Assert.Equal(["address", "country", "name", "roles"], Assert.IsType<Error.Validation>(invalid.Error).Fields.Keys.Order(StringComparer.Ordinal));
+        Assert.IsType<Error.NotFound>(missing.Error);
+        Assert.IsType<Error.NotFound>(otherOrganisation.Error);
+        Assert.IsType<Error.NotFound>(otherParty.Error);
+        Assert.IsType<Error.Forbidden>(byMember.Error);
+        Assert.IsType<Error.Forbidden>(byAuthority.Error);
+        Assert.Equal("duplicate-counterparty", Assert.IsType<Error.Conflict>(duplicate.Error).Code);
+        Assert.Equal("counterparty-not-active", Assert.IsType<Error.Conflict>(ofDenied.Error).Code);
+        Assert.Equal("counterparty-not-active", Assert.IsType<Error.Conflict>(ofWithdrawn.Error).Code);
+        Assert.Empty(await AmendmentsAsync(database));
+        var names = await QueryAsync(database, db => db.Counterparties.OrderBy(c => c.Name).Select(c => c.Name + "|" + c.Address).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["Ministry of Defence|Oxford Road, Kidlington", "Surrey Police|Oxford Road, Kidlington", "Tactical Missiles Corp. AO|Ilyicha 7, Korolev", "Thames Valley Police|Oxford Road, Kidlington"], names);
+        Assert.Equal(ministry.Id, await QueryAsync(database, db => db.Counterparties.Where(c => c.Name == "Ministry of Defence").Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken)));
+
+        // A duplicate of a withdrawn entry is allowed, as at registration; a suspended organisation amends nothing.
+        Assert.True((await AmendAsync(database, officer, police.Id, Police with { Name = "Surrey Police" })).IsSuccess);
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            var suspended = await scope.ServiceProvider.GetRequiredService<VetOrganisationHandler>().HandleAsync(ScreeningStoreTests.GbOfficer, new VetOrganisation(police.OrganisationId, VettingDecision.Suspend, "Under investigation."), CancellationToken.None);
+            Assert.True(suspended.IsSuccess, suspended.Error?.Detail);
+        }
+
+        Assert.Equal("organisation-not-approved", Assert.IsType<Error.Conflict>((await AmendAsync(database, officer, police.Id, fix)).Error).Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Amend_WritesNoLogEntryAndKeepsTheVersion_WhenNothingChanged(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var officer = await ApprovedOfficerAsync(database, "Albion Defence Systems Ltd", "01234567");
+        var police = (await RegisterAsync(database, officer, Police)).Value!;
+        var before = await QueryAsync(database, db => db.Counterparties.SingleAsync(TestContext.Current.CancellationToken));
+        var entries = await QueryAsync(database, db => db.LogEntries.CountAsync(TestContext.Current.CancellationToken));
+
+        // The same values as typed again: surrounding blanks and a lower-case country normalise to what is stored.
+        var same = await AmendAsync(database, officer, police.Id, Police with { Name = " Thames Valley Police ", Country = "gb" });
+
+        Assert.True(same.IsSuccess, same.Error?.Detail);
+        Assert.Equal(police, same.Value);
+        var after = await QueryAsync(database, db => db.Counterparties.SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((before.Version, before.ChangedAt), (after.Version, after.ChangedAt));
+        Assert.Equal(entries, await QueryAsync(database, db => db.LogEntries.CountAsync(TestContext.Current.CancellationToken)));
     }
 }

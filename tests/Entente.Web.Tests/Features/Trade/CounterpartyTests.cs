@@ -76,6 +76,61 @@ public sealed class CounterpartyTests(Hosts hosts)
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Api_AmendsForTheComplianceOfficerAndAnswersProblems_ForEveryoneElse(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var officer = await factory.ClientForAsync("officer@albion.example");
+        var member = await factory.ClientForAsync("member@albion.example");
+        var otherCompany = await factory.ClientForAsync("officer@kalashnikov.example");
+        var gbAuthority = await factory.ClientForAsync("officer@ecju.example");
+        var name = Unique("Pennine Ballistics Ltd");
+        var taken = Unique("Dales Test Range Ltd");
+        var id = (await (await officer.PostAsJsonAsync("/api/v1/counterparties", Body(name), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/v1/counterparties", Body(taken), Ct)).StatusCode);
+        var moved = new
+        {
+            name,
+            nativeName = (string?)null,
+            country = "GB",
+            address = "2 Mill Lane, Halifax",
+            registrationNumber = (string?)null,
+            isConsignee = true,
+            isEndUser = false,
+        };
+
+        var byMember = await member.PutAsJsonAsync("/api/v1/counterparties/" + id, moved, Ct);
+        var byOtherCompany = await otherCompany.PutAsJsonAsync("/api/v1/counterparties/" + id, moved, Ct);
+        var byAuthority = await gbAuthority.PutAsJsonAsync("/api/v1/counterparties/" + id, moved, Ct);
+        var missing = await officer.PutAsJsonAsync("/api/v1/counterparties/" + Guid.NewGuid(), moved, Ct);
+        var invalid = await officer.PutAsJsonAsync("/api/v1/counterparties/" + id, Body(" ", "QQ"), Ct);
+        var duplicate = await officer.PutAsJsonAsync("/api/v1/counterparties/" + id, Body(taken.ToUpperInvariant()), Ct);
+        var amended = await officer.PutAsJsonAsync("/api/v1/counterparties/" + id, moved, Ct);
+
+        foreach (var (response, status) in new[] { (byMember, HttpStatusCode.Forbidden), (byOtherCompany, HttpStatusCode.NotFound), (byAuthority, HttpStatusCode.Forbidden), (missing, HttpStatusCode.NotFound), (duplicate, HttpStatusCode.Conflict) })
+        {
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Equal("duplicate-counterparty", (await duplicate.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType?.MediaType);
+        var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("country", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
+        Assert.Equal(HttpStatusCode.OK, amended.StatusCode);
+        var view = await amended.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("2 Mill Lane, Halifax", "Clear", name), (view.GetProperty("address").GetString(), view.GetProperty("status").GetString(), view.GetProperty("name").GetString()));
+        Assert.Equal("2 Mill Lane, Halifax", (await member.GetFromJsonAsync<JsonElement>("/api/v1/counterparties/" + id, Ct)).GetProperty("address").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/counterparties/{id}/withdrawal", new { reason = "Contract ended." }, Ct)).StatusCode);
+        var ofWithdrawn = await officer.PutAsJsonAsync("/api/v1/counterparties/" + id, Body(name), Ct);
+        Assert.Equal(HttpStatusCode.Conflict, ofWithdrawn.StatusCode);
+        Assert.Equal("counterparty-not-active", (await ofWithdrawn.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Api_PagesByCursor_EachCounterpartyOnceInTheSameOrderAsOneLongSlice(Provider provider)
     {
         var factory = hosts.For(provider);
@@ -167,6 +222,60 @@ public sealed class CounterpartyTests(Hosts hosts)
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Pages_AmendThroughTheFormWithItsToken_AndShowTheNewValue(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var officer = await factory.ClientForAsync("officer@albion.example");
+        var name = Unique("Lakeland Optics Ltd");
+        var id = (await (await officer.PostAsJsonAsync("/api/v1/counterparties", Body(name), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var session = new BrowserlessSession(factory);
+        await session.SignInAsync("officer@albion.example", Password, null);
+        var member = new BrowserlessSession(factory);
+        await member.SignInAsync("member@albion.example", Password, null);
+
+        var page = WebUtility.HtmlDecode(await session.Client.GetStringAsync($"/counterparties/{id}", Ct));
+        Assert.Contains("name=\"_handler\" value=\"amend-counterparty\"", page, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/counterparties/{id}/amend\"", page, StringComparison.Ordinal);
+        Assert.Contains("1 Test Street, Leeds</textarea>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("amend-counterparty", await member.Client.GetStringAsync($"/counterparties/{id}", Ct), StringComparison.Ordinal);
+
+        var forged = await session.Client.PostAsync($"/counterparties/{id}/amend", new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["_handler"] = "amend-counterparty",
+            ["Input.Name"] = name,
+            ["Input.Country"] = "GB",
+            ["Input.Address"] = "Forged Road",
+            ["Input.IsConsignee"] = "true",
+        }), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("1 Test Street, Leeds", await AddressAsync(factory, id));
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Input.Name"] = name,
+            ["Input.Country"] = "ZZ",
+            ["Input.Address"] = "3 Lake Road, Kendal",
+            ["Input.IsConsignee"] = "true",
+        };
+        var refused = await session.SubmitAsync($"/counterparties/{id}/amend", "amend-counterparty", fields);
+        var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("data-field=\"country\"", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("3 Lake Road, Kendal</textarea>", refusedHtml, StringComparison.Ordinal);
+        Assert.Equal("1 Test Street, Leeds", await AddressAsync(factory, id));
+
+        fields["Input.Country"] = "gb";
+        var response = await session.SubmitAsync($"/counterparties/{id}/amend", "amend-counterparty", fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/counterparties/{id}?amended=true", BrowserlessSession.LocationPath(response));
+        var amended = WebUtility.HtmlDecode(await session.Client.GetStringAsync($"/counterparties/{id}?amended=true", Ct));
+        Assert.Contains("id=\"amended\"", amended, StringComparison.Ordinal);
+        Assert.Contains("<dd>3 Lake Road, Kendal</dd>", amended, StringComparison.Ordinal);
+        Assert.Equal("3 Lake Road, Kendal", await AddressAsync(factory, id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task HitQueue_ShowsTheEndUserHitWithItsOwnDecision_ToTheGbOfficer(Provider provider)
     {
         var factory = hosts.For(provider);
@@ -181,6 +290,9 @@ public sealed class CounterpartyTests(Hosts hosts)
         Assert.Contains("Albion Precision Engineering Ltd", counterparties, StringComparison.Ordinal);
         Assert.DoesNotContain("Highland Sporting Arms Ltd", counterparties, StringComparison.Ordinal);
     }
+
+    private static Task<string> AddressAsync(EntenteWebFactory factory, Guid id) =>
+        factory.WithScopeAsync(sp => sp.GetRequiredService<EntenteDbContext>().Counterparties.Where(c => c.Id == id).Select(c => c.Address).SingleAsync(Ct));
 
     private static Task<CounterpartyStatus> StatusAsync(EntenteWebFactory factory, Guid id) =>
         factory.WithScopeAsync(sp => sp.GetRequiredService<EntenteDbContext>().Counterparties.Where(c => c.Id == id).Select(c => c.Status).SingleAsync(Ct));
