@@ -116,7 +116,7 @@ public sealed class AmendCounterpartyHandler(EntenteDbContext db, Screener scree
         }, cancellationToken);
     }
 
-    /// <summary>The names of the fields the amendment changes, in the order of the form; "role" covers both role flags.</summary>
+    /// <summary>The names of the fields the amendment changes, in the order of the form; "roles" covers both role flags, as the validation names them.</summary>
     private static List<string> ChangedFields(Counterparty counterparty, CounterpartyDetails details)
     {
         var changed = new List<string>();
@@ -147,7 +147,7 @@ public sealed class AmendCounterpartyHandler(EntenteDbContext db, Screener scree
 
         if (counterparty.IsConsignee != details.IsConsignee || counterparty.IsEndUser != details.IsEndUser)
         {
-            changed.Add("role");
+            changed.Add("roles");
         }
 
         return changed;

@@ -274,7 +274,7 @@ public sealed class CounterpartyTests
         var hit = await QueryAsync(database, db => db.ScreeningHits.SingleAsync(TestContext.Current.CancellationToken));
         Assert.Equal((police.Id, "E2", HitStatus.Open), (hit.CounterpartyId, hit.EntityId, hit.Status));
         var entry = Assert.Single(await AmendmentsAsync(database));
-        Assert.Contains("\"changed\":[\"name\",\"country\",\"role\"]", entry, StringComparison.Ordinal);
+        Assert.Contains("\"changed\":[\"name\",\"country\",\"roles\"]", entry, StringComparison.Ordinal);
         Assert.Contains("\"rescreened\":true", entry, StringComparison.Ordinal);
         Assert.DoesNotContain("Kalashnikov", entry, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(1, await QueryAsync(database, db => db.Counterparties.CountAsync(c => c.SearchText.Contains("KALASHNIKOV"), TestContext.Current.CancellationToken)));
@@ -371,7 +371,9 @@ public sealed class CounterpartyTests
         var same = await AmendAsync(database, officer, police.Id, Police with { Name = " Thames Valley Police ", Country = "gb" });
 
         Assert.True(same.IsSuccess, same.Error?.Detail);
-        Assert.Equal(police, same.Value);
+        // PostgreSQL keeps microseconds, the registration's view carries ticks: the time is compared apart.
+        Assert.Equal(police with { RegisteredAt = default }, same.Value! with { RegisteredAt = default });
+        Assert.Equal(police.RegisteredAt, same.Value!.RegisteredAt, TimeSpan.FromMilliseconds(1));
         var after = await QueryAsync(database, db => db.Counterparties.SingleAsync(TestContext.Current.CancellationToken));
         Assert.Equal((before.Version, before.ChangedAt), (after.Version, after.ChangedAt));
         Assert.Equal(entries, await QueryAsync(database, db => db.LogEntries.CountAsync(TestContext.Current.CancellationToken)));
