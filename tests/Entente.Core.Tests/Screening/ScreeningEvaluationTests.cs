@@ -14,8 +14,15 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
 {
     private static readonly string[] VariantSchemes = ["icao_doc_9303", "bgn_pcgn", "gost_779_alt", "gost_779", "ala_lc", "scientific", "mvd_782", "wikipedia", "telegram", "ungegn_1987"];
 
-    [Fact]
-    public void OfacHeldOutAlias_FindsMostEntities_WhenRussianEntitiesQueried()
+    // Two readings of "entities with at least two aliases": two names in all (the primary and one alias, so one name is
+    // left to find the entity by), or two aliases besides the primary, as OFAC's own word reads. Floors a little below
+    // the figures measured (bench/results/screening.md), against regression; the targets (0.95 / 0.98) are not reached
+    // under either: about 6 % of the held-out aliases share nothing with the names left, and many more are
+    // translations of them.
+    [Theory]
+    [InlineData(2, 0.77, 0.88)]
+    [InlineData(3, 0.81, 0.90)]
+    public void OfacHeldOutAlias_FindsMostEntities_WhenRussianEntitiesQueried(int minimumNames, double floor1, double floor10)
     {
         var (ofac, russian) = OfacRussianEntities();
         var heldOut = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -23,7 +30,7 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
         foreach (var entry in ofac.Entries)
         {
             var names = entry.AllNames().ToList();
-            if (russian.Contains(entry.EntityId) && names.Count >= 2)
+            if (russian.Contains(entry.EntityId) && names.Count >= minimumNames)
             {
                 heldOut[entry.EntityId] = names[^1];
                 entries.Add(entry with { PrimaryName = names[0], Aliases = names.Skip(1).Take(names.Count - 2).ToList() });
@@ -56,14 +63,10 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
 
         var recall1 = (double)at1 / heldOut.Count;
         var recall10 = (double)at10 / heldOut.Count;
-        output.WriteLine($"OFAC 2025 held-out aliases of Russian entities: {heldOut.Count} queries, {index.NameCount} names indexed; recall@1 {recall1:P2}, recall@10 {recall10:P2}; {(double)related / heldOut.Count:P2} have anything in common with a remaining name");
+        output.WriteLine($"OFAC 2025 held-out aliases of Russian entities with {minimumNames} names or more: {heldOut.Count} queries, {index.NameCount} names indexed; recall@1 {recall1:P2}, recall@10 {recall10:P2}; {(double)related / heldOut.Count:P2} have anything in common with a remaining name");
         misses.ForEach(output.WriteLine);
-
-        // The targets of the screening work are 0.95 and 0.98; they are not reached (see bench/results/screening.md):
-        // 6 % of the held-out aliases share nothing with the names left, and many more are translations of them.
-        // These floors guard the figures reached against regression.
-        Assert.True(recall10 >= 0.88, $"recall@10 {recall10:P2}");
-        Assert.True(recall1 >= 0.77, $"recall@1 {recall1:P2}");
+        Assert.True(recall10 >= floor10, $"recall@10 {recall10:P2}");
+        Assert.True(recall1 >= floor1, $"recall@1 {recall1:P2}");
     }
 
     [Fact]
