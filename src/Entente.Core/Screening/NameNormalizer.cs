@@ -132,7 +132,7 @@ public static class NameNormalizer
         }
 
         Flush(current, result);
-        return [.. result];
+        return SpelledLetters.Read([.. result]);
     }
 
     /// <summary>Normalises one word (no separators) to its folded Latin form and skeleton.</summary>

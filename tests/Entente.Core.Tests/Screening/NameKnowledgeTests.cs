@@ -218,6 +218,46 @@ public sealed class NameKnowledgeTests
     }
 
     [Theory]
+    [InlineData("EI SI DZHI FAINENS", "EI SI DZHI", "acg")]
+    [InlineData("ЭЙ-СИ-ДЖИ Файненс", "ЭЙ СИ ДЖИ", "acg")]
+    [InlineData("OOO ESDIES", "ESDIES", "sds")]
+    [InlineData("AIBIEM EAST", "AIBIEM", "ibm")]
+    public void Tokenize_ReadsLatinLettersSpelledOutInRussian_AsTheLetters(string name, string surface, string letters)
+    {
+        var token = NameNormalizer.Tokenize(name).Single(t => t.Surface == surface);
+        Assert.Equal(letters, token.Folded);
+    }
+
+    [Theory]
+    [InlineData("ARTEM")]
+    [InlineData("ELVIRA")]
+    [InlineData("EL BIEV")]
+    [InlineData("SI")]
+    [InlineData("ESEN")]
+    public void Tokenize_LeavesWordsAlone_ThatAreNotWhollySpelledLetters(string name)
+    {
+        Assert.Equal(name.ToLowerInvariant().Split(' '), NameNormalizer.Tokenize(name).Select(t => t.Folded));
+    }
+
+    [Theory]
+    [InlineData("EI SI DZHI FAINENS LIMITED", "ACG FINANCE LIMITED")]
+    [InlineData("S AND D SOLUTIONS LIMITED LIABILITY COMPANY", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU ESDIES")]
+    public void Search_FindsTheLatinName_OfAnAbbreviationSpelledOutInRussian(string query, string listed)
+    {
+        var index = ScreeningIndex.Build(
+        [
+            new SanctionsList("ofac",
+            [
+                new ListEntry("1", EntityType.Organisation, "ACE GLOBAL FINANCE LIMITED", [], null),
+                new ListEntry("2", EntityType.Organisation, "SOLUTIONS GROUP LLC", [], null),
+                new ListEntry("3", EntityType.Organisation, listed, [], "Russia"),
+            ]),
+        ]);
+
+        Assert.Equal("3", index.Search(query, new ScreeningOptions(3, 0))[0].EntityId);
+    }
+
+    [Theory]
     [InlineData("AO NPO BAZALT")]
     [InlineData("НПО Базальт")]
     [InlineData("NAUCHNO-PROIZVODSTVENNOE OBEDINENIE BAZALT")]

@@ -54,6 +54,7 @@ internal static partial class NameVocabulary
         (null, ["TD", "ТД", "torgovyi dom", "торговый дом", "trading house"]),
         ("NGO", ["ANO", "АНО", "avtonomnaya nekommercheskaya organizatsiya", "автономная некоммерческая организация",
             "autonomous non-profit organization", "autonomous nonprofit organization"]),
+        (null, ["predstavitelstvo", "представительство", "representative office", "filial", "филиал"]),
         (null, ["NKO", "НКО", "nebankovskaya kreditnaya organizatsiya", "небанковская кредитная организация"]),
     ];
 
