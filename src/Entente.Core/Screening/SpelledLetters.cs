@@ -24,6 +24,9 @@ internal static class SpelledLetters
     private const int MinimumApart = 2;
     private const int MinimumTogether = 3;
 
+    // The longest letter name as folded (DABLYU); longer words are not looked up one by one.
+    private const int MaxNameLength = 6;
+
     /// <summary>The tokens with every run of spelled-out letters replaced by one token of the letters.</summary>
     public static NameToken[] Read(NameToken[] tokens)
     {
@@ -31,7 +34,7 @@ internal static class SpelledLetters
         for (var i = 0; i < tokens.Length;)
         {
             var end = i;
-            while (end < tokens.Length && Letters.ContainsKey(Key(tokens[end].Folded)))
+            while (end < tokens.Length && tokens[end].Folded.Length <= MaxNameLength && Letters.ContainsKey(Key(tokens[end].Folded)))
             {
                 end++;
             }
@@ -87,7 +90,7 @@ internal static class SpelledLetters
             return true;
         }
 
-        for (var length = 2; length <= 6 && at + length <= key.Length; length++)
+        for (var length = 2; length <= MaxNameLength && at + length <= key.Length; length++)
         {
             if (Letters.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key.AsSpan(at, length), out var letter))
             {
