@@ -88,6 +88,56 @@ public static class NameNormalizer
         ['y'] = 'у', ['x'] = 'х', ['i'] = 'і', ['3'] = 'з', ['r'] = 'г', ['n'] = 'п', ['u'] = 'и',
     };
 
+    // Capital Latin letters drawn like Cyrillic capitals, and the Cyrillic letter each one looks like.
+    private const string LatinLookAlikes = "ABCEHKMOPTXY";
+    private const string CyrillicOfLookAlikes = "АВСЕНКМОРТХУ";
+
+    /// <summary>
+    /// The name with every word that is drawn only in capital letters Latin and Cyrillic share (A B C E H K M O P T X Y)
+    /// read as Cyrillic: ТЕХНОМАР typed in Latin look-alikes is TEXHOMAP, which has no mixed-script letter to give it
+    /// away. Only words of four letters or more with a letter that sounds different in Cyrillic (B C H P X Y) are read;
+    /// null when there is none. The words read are returned, Cyrillic to Latin, to explain a match.
+    /// </summary>
+    public static (string Text, IReadOnlyDictionary<string, string> Words)? ReadAsCyrillic(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Dictionary<string, string>? words = null;
+        char[]? text = null;
+        for (var i = 0; i < name.Length;)
+        {
+            if (!char.IsLetter(name[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            var allLookAlike = true;
+            var soundsOther = false;
+            while (end < name.Length && char.IsLetter(name[end]))
+            {
+                allLookAlike &= LatinLookAlikes.Contains(name[end], StringComparison.Ordinal);
+                soundsOther |= name[end] is 'B' or 'C' or 'H' or 'P' or 'X' or 'Y';
+                end++;
+            }
+
+            if (allLookAlike && soundsOther && end - i >= 4)
+            {
+                text ??= name.ToCharArray();
+                for (var k = i; k < end; k++)
+                {
+                    text[k] = CyrillicOfLookAlikes[LatinLookAlikes.IndexOf(name[k], StringComparison.Ordinal)];
+                }
+
+                (words ??= new Dictionary<string, string>(StringComparer.Ordinal))[new string(text, i, end - i)] = name[i..end];
+            }
+
+            i = end;
+        }
+
+        return text is null ? null : (new string(text), words!);
+    }
+
     /// <summary>Analyses a name: tokens to match, and legal forms and titles set aside.</summary>
     public static AnalyzedName Analyze(string name)
     {

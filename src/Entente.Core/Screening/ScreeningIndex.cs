@@ -433,6 +433,53 @@ public sealed class ScreeningIndex
     {
         ArgumentNullException.ThrowIfNull(query);
         options ??= new ScreeningOptions();
+        var matches = SearchOnce(query, options);
+
+        // A word typed wholly in Latin letters drawn like Cyrillic ones (TEXHOMAP for ТЕХНОМАР) is also read as
+        // Cyrillic, unless the name as written already found an alert. The reading is a guess (PEACE is also РЕАСЕ),
+        // so what it finds scores a little lower, and its explanation names the word read.
+        if ((matches.Count == 0 || matches[0].Score < ScreeningOptions.AlertThreshold) && NameNormalizer.ReadAsCyrillic(query) is { } reading)
+        {
+            var merged = matches.ToList();
+            foreach (var match in SearchOnce(reading.Text, options))
+            {
+                var relabelled = match with
+                {
+                    Score = Math.Round(match.Score * CyrillicReadingCredit, 4),
+                    Explanation = ReadBack(match.Explanation, reading.Words),
+                };
+                var at = merged.FindIndex(m => m.List == match.List && m.EntityId == match.EntityId);
+                if (at < 0)
+                {
+                    merged.Add(relabelled);
+                }
+                else if (relabelled.Score > merged[at].Score)
+                {
+                    merged[at] = relabelled;
+                }
+            }
+
+            matches = [.. merged.Where(m => m.Score >= options.MinimumScore).OrderByDescending(m => m.Score).Take(options.Top)];
+        }
+
+        return matches;
+    }
+
+    private const double CyrillicReadingCredit = 0.95;
+
+    // The explanation of a match found by reading words as Cyrillic, in the words as the query wrote them.
+    private static MatchExplanation ReadBack(MatchExplanation explanation, IReadOnlyDictionary<string, string> words)
+    {
+        string Back(string token) => words.TryGetValue(token, out var latin) ? latin : token;
+        return new MatchExplanation(
+            [.. explanation.Pairs.Select(p => words.TryGetValue(p.QueryToken, out var latin) ? p with { QueryToken = latin, Kind = TokenMatchKind.Homoglyph } : p)],
+            [.. explanation.UnmatchedQueryTokens.Select(Back)],
+            explanation.UnmatchedNameTokens,
+            [.. explanation.DroppedLegalForms.Select(Back)]);
+    }
+
+    private List<ScreeningMatch> SearchOnce(string query, ScreeningOptions options)
+    {
         var analysed = NameNormalizer.Analyze(query);
         if (analysed.Tokens.Count == 0 || options.Top <= 0)
         {

@@ -50,6 +50,52 @@ public sealed class ScreeningIndexTests
     }
 
     [Fact]
+    public void Search_ReadsAWordTypedInLatinLookAlikes_AsCyrillic()
+    {
+        var index = ScreeningIndex.Build(
+        [
+            new SanctionsList("ofac",
+            [
+                new ListEntry("1", EntityType.Organisation, "TEHNOMAR", ["ООО ТЕХНОМАР"], "Russia"),
+                new ListEntry("2", EntityType.Organisation, "TEXTILE HOME MARKET", [], null),
+            ]),
+        ]);
+
+        var best = index.Search("OOO TEXHOMAP")[0];
+
+        Assert.Equal("1", best.EntityId);
+        Assert.InRange(best.Score, ScreeningOptions.AlertThreshold, 0.99);
+        var pair = Assert.Single(best.Explanation.Pairs);
+        Assert.Equal(("TEXHOMAP", TokenMatchKind.Homoglyph), (pair.QueryToken, pair.Kind));
+    }
+
+    [Fact]
+    public void Search_DoesNotReadAsCyrillic_WhatIsFoundAsWritten()
+    {
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "PEACE CORPORATION", [], null),
+            new ListEntry("2", EntityType.Organisation, "REACE", [], null),
+        ])]);
+
+        var matches = index.Search("PEACE CORPORATION", new ScreeningOptions(5, 0));
+
+        Assert.Equal(("1", 1.0), (matches[0].EntityId, matches[0].Score));
+        Assert.DoesNotContain(matches, m => m.EntityId == "2" && m.Score >= ScreeningOptions.AlertThreshold);
+    }
+
+    [Theory]
+    [InlineData("TEXHOMAP", "ТЕХНОМАР")]
+    [InlineData("OOO VEKTOR", null)]
+    [InlineData("OOO TEXHOMAP", "OOO ТЕХНОМАР")]
+    [InlineData("MAKET", null)]
+    [InlineData("texhomap", null)]
+    [InlineData("PETROV", null)]
+    public void ReadAsCyrillic_ReadsOnlyWordsDrawnWhollyInSharedCapitals(string name, string? reading)
+    {
+        Assert.Equal(reading, NameNormalizer.ReadAsCyrillic(name)?.Text);
+    }
+
+    [Fact]
     public void Search_IgnoresTokenOrderAndLegalForms()
     {
         var best = Index.Search("Sergey Borisovich Ivanov")[0];
