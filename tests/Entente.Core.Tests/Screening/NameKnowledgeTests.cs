@@ -291,6 +291,25 @@ public sealed class NameKnowledgeTests
         Assert.Contains(best.Explanation.Pairs, p => p.QueryToken == "MACHINE BUILDING" && p.NameToken == "MASHINOSTROENIYA");
     }
 
+    [Theory]
+    [InlineData("MYTISHCHINSKY INSTRUMENT MAKING PLANT", "MYTISHCHINSKII PRIBOROSTROITELNYI ZAVOD", "INSTRUMENT MAKING")]
+    [InlineData("SPECIAL DESIGN BUREAU OF INSTRUMENT ENGINEERING", "SPETSIALNOE KONSTRUKTORSKOE BYURO PRIBOROSTROENIYA", "INSTRUMENT ENGINEERING")]
+    [InlineData("URALSKI ZAVOD GRAZHDANSKOI AVIATSII", "URAL CIVIL AVIATION PLANT", "AVIATSII")]
+    [InlineData("SEVERNOYE MORSKOYE PAROKHODSTVO", "NORTHERN SHIPPING COMPANY", "PAROKHODSTVO")]
+    public void Search_TranslatesWordsOfIndustry_BetweenRussianAndEnglish(string query, string listed, string translated)
+    {
+        // Instrument making was two concepts (the Russian word in one, the English compound in another) until they met.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "MYTISHCHINSKII PLANT", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, listed, [], "Russia"),
+        ])]);
+
+        var best = index.Search(query, new ScreeningOptions(1, 0)).Single();
+
+        Assert.Equal("2", best.EntityId);
+        Assert.Contains(best.Explanation.Pairs, p => p.QueryToken == translated && p.Kind == TokenMatchKind.Translation);
+    }
+
     [Fact]
     public void Search_FindsAName_WhoseInitialsAreWrittenAgainstTheSurname()
     {
