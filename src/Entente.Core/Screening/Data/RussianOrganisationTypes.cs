@@ -28,6 +28,8 @@ internal static partial class NameVocabulary
             "scientific production center", "scientific and production center", "research and production center"]),
         (null, ["NTTS", "НТЦ", "nauchno tekhnicheskii tsentr", "научно-технический центр",
             "scientific and technical center", "scientific technical center", "science and technology center", "STC"]),
+        (null, ["FITS", "ФИЦ", "federalnyi issledovatelskii tsentr", "федеральный исследовательский центр",
+            "federal research center", "federal research centre", "FRC"]),
         (null, ["NITS", "НИЦ", "nauchno issledovatelskii tsentr", "научно-исследовательский центр",
             "scientific research center"]),
         (null, ["KB", "КБ", "konstruktorskoe byuro", "конструкторское бюро", "design bureau"]),
