@@ -191,22 +191,18 @@ public sealed class ImportListHandler(EntenteDbContext db, LogEntryWriter log, T
                 progress?.Report(new ImportProgress("writing", done, total));
             }
 
-            foreach (var batch in added.Chunk(BatchSize))
+            // New rows are inserted and changed ones updated, in the same batches.
+            foreach (var (rows, write) in new (List<StoredListEntry>, Action<StoredListEntry[]>)[]
+                { (added, db.ScreeningListEntries.AddRange), (changed, db.ScreeningListEntries.UpdateRange) })
             {
-                db.ScreeningListEntries.AddRange(batch);
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                done += batch.Length;
-                progress?.Report(new ImportProgress("writing", done, total));
-            }
-
-            foreach (var batch in changed.Chunk(BatchSize))
-            {
-                db.ScreeningListEntries.UpdateRange(batch);
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                done += batch.Length;
-                progress?.Report(new ImportProgress("writing", done, total));
+                foreach (var batch in rows.Chunk(BatchSize))
+                {
+                    write(batch);
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    done += batch.Length;
+                    progress?.Report(new ImportProgress("writing", done, total));
+                }
             }
 
             var entry = await log.AppendAsync(actor, "screening.list-imported", "screening-list/" + list.Id.ToString("D"), null, new Dictionary<string, object?>(StringComparer.Ordinal)
