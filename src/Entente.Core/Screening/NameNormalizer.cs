@@ -274,7 +274,13 @@ public static class NameNormalizer
             }
         }
 
-        n = CollapseRepeats(buffer[..n]);
+        // Doubled letters are one in a word (Kalashnikoff, Rossiiskii) but not in an abbreviation, whose letters are
+        // words of their own: CCP is not TSP, nor SSSR SSR.
+        var abbreviation = !buffer[..n].ContainsAny("aeiou");
+        if (!abbreviation)
+        {
+            n = CollapseRepeats(buffer[..n]);
+        }
 
         // Iotated vowels: ia/ya/ja → a, iu/yu/ju → u, ie/ye/je → e, io/yo/jo → o (y and j are already i).
         var m = 0;
@@ -288,7 +294,10 @@ public static class NameNormalizer
             buffer[m++] = buffer[i];
         }
 
-        m = CollapseRepeats(buffer[..m]);
+        if (!abbreviation)
+        {
+            m = CollapseRepeats(buffer[..m]);
+        }
 
         // -off / -eff endings are the old spelling of -ov / -ev (Smirnoff, Kalashnikoff).
         if (m > 3 && buffer[m - 1] == 'f' && buffer[m - 2] is 'o' or 'e')

@@ -23,6 +23,8 @@ public sealed class NameNormalizerTests
     [InlineData("Артём", "Artem")]
     [InlineData("Мария", "Mariya")]
     [InlineData("Maria", "Mariia")]
+    [InlineData("НТЦ", "NTTS")]
+    [InlineData("Kassym", "Kasym")]
     public void Skeleton_IsEqual_WhenSpellingsOfOneName(string a, string b)
     {
         Assert.Equal(NameNormalizer.NormalizeToken(a).Skeleton, NameNormalizer.NormalizeToken(b).Skeleton);
@@ -31,6 +33,8 @@ public sealed class NameNormalizerTests
     [Theory]
     [InlineData("Ivanov", "Petrov")]
     [InlineData("Sokolov", "Sobolev")]
+    [InlineData("CCP", "TSP")]
+    [InlineData("SSSR", "SSR")]
     public void Skeleton_Differs_WhenNamesDiffer(string a, string b)
     {
         Assert.NotEqual(NameNormalizer.NormalizeToken(a).Skeleton, NameNormalizer.NormalizeToken(b).Skeleton);
