@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text;
 
 namespace Entente.Core.Screening;
 
@@ -105,12 +104,14 @@ internal static class Acronyms
 
     /// <summary>
     /// Every abbreviation of every run of at least two words (with and without the initials of function words),
-    /// passed to <paramref name="found"/> with the run's bounds. Runs stop at numbers.
+    /// passed to <paramref name="found"/> with the run's bounds. Runs stop at numbers. A compound word gives its
+    /// initial, or the initials of its two parts (ELEKTROMEKHANICHESKII: E or EM).
     /// </summary>
     internal static void ForEachRun(IReadOnlyList<string> skeletons, Action<int, int, string> found)
     {
-        var skipping = new StringBuilder(MaxWords);
-        var keeping = new StringBuilder(MaxWords);
+        // Each reading of the run so far: the letters without and with the function words' initials.
+        var readings = new List<(string Skipping, string Keeping)>(MaxReadings);
+        var next = new List<(string Skipping, string Keeping)>(MaxReadings);
         for (var start = 0; start < skeletons.Count; start++)
         {
             if (IsFunctionWord(skeletons[start]) || !char.IsAsciiLetter(skeletons[start][0]))
@@ -118,8 +119,8 @@ internal static class Acronyms
                 continue;
             }
 
-            skipping.Clear();
-            keeping.Clear();
+            readings.Clear();
+            readings.Add((string.Empty, string.Empty));
             var words = 0;
             for (var end = start; end < skeletons.Count && end - start < MaxWords; end++)
             {
@@ -129,36 +130,58 @@ internal static class Acronyms
                     break;
                 }
 
-                keeping.Append(word[0]);
                 if (IsFunctionWord(word))
                 {
+                    for (var r = 0; r < readings.Count; r++)
+                    {
+                        readings[r] = (readings[r].Skipping, readings[r].Keeping + word[0]);
+                    }
+
                     continue;
                 }
 
-                skipping.Append(word[0]);
+                next.Clear();
+                var head = CombiningFormLength(word);
+                foreach (var (skipping, keeping) in readings)
+                {
+                    next.Add((skipping + word[0], keeping + word[0]));
+                    if (head > 0 && word.Length - head >= MinLetters && next.Count < MaxReadings)
+                    {
+                        var both = string.Concat(word.AsSpan(0, 1), word.AsSpan(head, 1));
+                        next.Add((skipping + both, keeping + both));
+                    }
+                }
+
+                (readings, next) = (next, readings);
                 words++;
                 if (words < 2)
                 {
                     continue;
                 }
 
-                var skipped = NameNormalizer.Skeleton(skipping.ToString());
-                if (skipped.Length is >= MinLetters and <= MaxLetters)
+                foreach (var (skipping, keeping) in readings)
                 {
-                    found(start, end + 1, skipped);
-                }
-
-                if (keeping.Length != skipping.Length)
-                {
-                    var kept = NameNormalizer.Skeleton(keeping.ToString());
-                    if (kept != skipped && kept.Length is >= MinLetters and <= MaxLetters)
+                    var skipped = NameNormalizer.Skeleton(skipping);
+                    if (skipped.Length is >= MinLetters and <= MaxLetters)
                     {
-                        found(start, end + 1, kept);
+                        found(start, end + 1, skipped);
+                    }
+
+                    if (keeping.Length != skipping.Length)
+                    {
+                        var kept = NameNormalizer.Skeleton(keeping);
+                        if (kept != skipped && kept.Length is >= MinLetters and <= MaxLetters)
+                        {
+                            found(start, end + 1, kept);
+                        }
                     }
                 }
             }
         }
     }
+
+    // Readings of one run at most: each compound word doubles them.
+    private const int MaxReadings = 4;
 
     /// <summary>
     /// Finds a run of at least two unused words on one side that <paramref name="target"/> (a skeleton) abbreviates:
@@ -194,6 +217,30 @@ internal static class Acronyms
         return false;
     }
 
+    // The first parts of Russian compound words, as skeletons (RADIO is rado there: the skeleton drops the I of IO).
+    private static readonly string[] CombiningForms =
+    [.. new[]
+    {
+        "elektro", "electro", "radio", "avia", "aero", "avto", "auto", "gidro", "hydro", "energo", "nefte", "neft", "gazo",
+        "teplo", "termo", "foto", "metallo", "mekhano", "mechano", "mashino", "priboro", "stanko", "sudo", "spets", "geo",
+        "mikro", "micro", "tekhno", "techno", "agro", "khimiko", "opto",
+    }.Select(NameNormalizer.Skeleton).Distinct(StringComparer.Ordinal)];
+
+    // The length of the combining form a word begins with (the longest), or 0.
+    private static int CombiningFormLength(string skeleton)
+    {
+        var best = 0;
+        foreach (var form in CombiningForms)
+        {
+            if (form.Length > best && skeleton.StartsWith(form, StringComparison.Ordinal))
+            {
+                best = form.Length;
+            }
+        }
+
+        return best;
+    }
+
     // Whether target[at..] is spelled by beginnings of side[word..] (at least up to two words from `from`), each word
     // giving a prefix. A letter equal to the one before it may be absorbed (skeletons write doubled letters once).
     private static bool Match(string target, int at, char previous, ReadOnlySpan<TokenKey> side, int from, int word, int limit, bool single, out int end, out bool initials)
@@ -224,6 +271,22 @@ internal static class Acronyms
                 if (letter != text[0] && target[at] == letter && Match(target, at + 1, letter, side, from, word + 1, limit, single, out end, out initials))
                 {
                     return true;
+                }
+            }
+        }
+
+        // A compound word gives a beginning of each of its parts: ELEKTROMEKHANICHESKII is E and M in IEMZ (IZHEVSKII
+        // ELEKTROMEKHANICHESKII ZAVOD), RADIOTEKHNICHESKII R and T in KNIRTI. Russian abbreviations are made so.
+        if (CombiningFormLength(text) is > 0 and var head && text.Length - head >= MinLetters)
+        {
+            for (var l = 1; l <= head && at + l <= target.Length && target[at + l - 1] == text[l - 1]; l++)
+            {
+                for (var m = 1; head + m <= text.Length && at + l + m <= target.Length && target[at + l + m - 1] == text[head + m - 1]; m++)
+                {
+                    if (Match(target, at + l + m, text[head + m - 1], side, from, word + 1, limit, false, out end, out initials))
+                    {
+                        return true;
+                    }
                 }
             }
         }

@@ -310,6 +310,24 @@ public sealed class NameKnowledgeTests
         Assert.Contains(best.Explanation.Pairs, p => p.QueryToken == translated && p.Kind == TokenMatchKind.Translation);
     }
 
+    [Theory]
+    [InlineData("BERDSKII ELECTROMEHANICHESKII ZAVOD AO", "JOINT STOCK COMPANY BEMZ")]
+    [InlineData("JOINT STOCK COMPANY BEMZ", "BERDSKII ELECTROMEHANICHESKII ZAVOD AO")]
+    [InlineData("KALUZHSKY NAUCHNO ISSLEDOVATELSKY RADIOTEKHNICHESKY INSTITUT", "AO KNIRTI")]
+    public void Search_ReadsAbbreviations_ThatTakeALetterFromEachPartOfACompoundWord(string query, string listed)
+    {
+        // ELEKTROMEKHANICHESKII gives E and M, RADIOTEKHNICHESKII R and T: Russian abbreviations are made so.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "KALUGA PLANT", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, listed, [], "Russia"),
+        ])]);
+
+        var found = index.Search(query, new ScreeningOptions(2, 0)).Single(m => m.EntityId == "2");
+
+        Assert.InRange(found.Score, ScreeningOptions.DefaultMinimumScore, 1.0);
+        Assert.Contains(found.Explanation.Pairs, p => p.Kind == TokenMatchKind.Acronym);
+    }
+
     [Fact]
     public void Search_FindsAName_WhoseInitialsAreWrittenAgainstTheSurname()
     {
