@@ -33,6 +33,13 @@ public sealed class CounterpartyJourneyTests(BrowserHarness harness) : BrowserTe
         await Assertions.Expect(counterparty.Amended).ToBeVisibleAsync();
         await Assertions.Expect(counterparty.Status).ToHaveTextAsync("Under review");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Harness.ResultsDirectory, "counterparty-amended.png"), FullPage = true });
+
+        // The same page in Russian, with the amend panel open, for review.
+        await Page.GotoAsync($"/culture/ru?returnUrl={Uri.EscapeDataString(new Uri(Page.Url).PathAndQuery)}");
+        await Assertions.Expect(Page.Locator("html[lang=ru]")).ToBeAttachedAsync();
+        await Assertions.Expect(counterparty.Status).ToHaveTextAsync("На проверке");
+        await Page.Locator("#amend summary").ClickAsync();
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Harness.ResultsDirectory, "counterparty-amend-ru.png"), FullPage = true });
         Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
     }
 }
