@@ -92,18 +92,24 @@ public static class SortColumns
         where TEnum : struct, Enum =>
         new NameColumn<TEntity, TRow, TEnum>(column, read);
 
+    // A column the database orders by itself, in either direction.
+    private abstract class OrderedColumn<TEntity, TRow, TKey>(Expression<Func<TEntity, TKey>> column) : SortColumn<TEntity, TRow>
+    {
+        protected Expression<Func<TEntity, TKey>> Key { get; } = column;
+
+        internal override IOrderedQueryable<TEntity> OrderBy(IQueryable<TEntity> query, bool descending) =>
+            descending ? query.OrderByDescending(Key) : query.OrderBy(Key);
+
+        internal override IOrderedQueryable<TEntity> ThenBy(IOrderedQueryable<TEntity> query, bool descending) =>
+            descending ? query.ThenByDescending(Key) : query.ThenBy(Key);
+    }
+
     private sealed class Column<TEntity, TRow, TValue>(
         Expression<Func<TEntity, TValue>> column,
         Func<TRow, TValue> read,
         Expression<Func<TValue, TValue, bool>> greater,
-        Expression<Func<TValue, TValue, bool>> less) : SortColumn<TEntity, TRow>
+        Expression<Func<TValue, TValue, bool>> less) : OrderedColumn<TEntity, TRow, TValue>(column)
     {
-        internal override IOrderedQueryable<TEntity> OrderBy(IQueryable<TEntity> query, bool descending) =>
-            descending ? query.OrderByDescending(column) : query.OrderBy(column);
-
-        internal override IOrderedQueryable<TEntity> ThenBy(IOrderedQueryable<TEntity> query, bool descending) =>
-            descending ? query.ThenByDescending(column) : query.ThenBy(column);
-
         internal override JsonElement Read(TRow row) => JsonSerializer.SerializeToElement(read(row));
 
         internal override bool TryParse(JsonElement element, out object? value)
@@ -133,20 +139,14 @@ public static class SortColumns
         }
 
         internal override Expression Equal(ParameterExpression entity, object? value) =>
-            Expression.Equal(Keyset.Bind(column, entity), Keyset.Parameter((TValue)value!));
+            Expression.Equal(Keyset.Bind(Key, entity), Keyset.Parameter((TValue)value!));
 
         internal override Expression After(ParameterExpression entity, object? value, bool descending) =>
-            Keyset.Inline(descending ? less : greater, Keyset.Bind(column, entity), Keyset.Parameter((TValue)value!));
+            Keyset.Inline(descending ? less : greater, Keyset.Bind(Key, entity), Keyset.Parameter((TValue)value!));
     }
 
-    private sealed class FlagColumn<TEntity, TRow>(Expression<Func<TEntity, bool>> column, Func<TRow, bool> read) : SortColumn<TEntity, TRow>
+    private sealed class FlagColumn<TEntity, TRow>(Expression<Func<TEntity, bool>> column, Func<TRow, bool> read) : OrderedColumn<TEntity, TRow, bool>(column)
     {
-        internal override IOrderedQueryable<TEntity> OrderBy(IQueryable<TEntity> query, bool descending) =>
-            descending ? query.OrderByDescending(column) : query.OrderBy(column);
-
-        internal override IOrderedQueryable<TEntity> ThenBy(IOrderedQueryable<TEntity> query, bool descending) =>
-            descending ? query.ThenByDescending(column) : query.ThenBy(column);
-
         internal override JsonElement Read(TRow row) => JsonSerializer.SerializeToElement(read(row));
 
         internal override bool TryParse(JsonElement element, out object? value)
@@ -161,14 +161,14 @@ public static class SortColumns
         }
 
         internal override Expression Equal(ParameterExpression entity, object? value) =>
-            (bool)value! ? Keyset.Bind(column, entity) : Expression.Not(Keyset.Bind(column, entity));
+            (bool)value! ? Keyset.Bind(Key, entity) : Expression.Not(Keyset.Bind(Key, entity));
 
         // Only true follows false; nothing follows the last value of the direction.
         internal override Expression After(ParameterExpression entity, object? value, bool descending) =>
             ((bool)value!, descending) switch
             {
-                (false, false) => Keyset.Bind(column, entity),
-                (true, true) => Expression.Not(Keyset.Bind(column, entity)),
+                (false, false) => Keyset.Bind(Key, entity),
+                (true, true) => Expression.Not(Keyset.Bind(Key, entity)),
                 _ => Expression.Constant(false),
             };
     }
@@ -224,15 +224,9 @@ public static class SortColumns
         }
     }
 
-    private sealed class NameColumn<TEntity, TRow, TEnum>(Expression<Func<TEntity, TEnum>> column, Func<TRow, TEnum> read) : SortColumn<TEntity, TRow>
+    private sealed class NameColumn<TEntity, TRow, TEnum>(Expression<Func<TEntity, TEnum>> column, Func<TRow, TEnum> read) : OrderedColumn<TEntity, TRow, TEnum>(column)
         where TEnum : struct, Enum
     {
-        internal override IOrderedQueryable<TEntity> OrderBy(IQueryable<TEntity> query, bool descending) =>
-            descending ? query.OrderByDescending(column) : query.OrderBy(column);
-
-        internal override IOrderedQueryable<TEntity> ThenBy(IOrderedQueryable<TEntity> query, bool descending) =>
-            descending ? query.ThenByDescending(column) : query.ThenBy(column);
-
         internal override JsonElement Read(TRow row) => JsonSerializer.SerializeToElement(read(row).ToString());
 
         internal override bool TryParse(JsonElement element, out object? value)
@@ -260,7 +254,7 @@ public static class SortColumns
         }
 
         private MethodCallExpression In(ParameterExpression entity, List<TEnum> values) =>
-            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TEnum)], Expression.Constant(values.ToArray()), Keyset.Bind(column, entity));
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TEnum)], Expression.Constant(values.ToArray()), Keyset.Bind(Key, entity));
     }
 }
 
