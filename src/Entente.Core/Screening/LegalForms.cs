@@ -105,9 +105,11 @@ public static class LegalForms
         ? [Key(tokens, 0, tokens.Length), tokens[0].Folded] : [];
 
     // Short Latin abbreviations of other jurisdictions' forms (Azerbaijani MMC, Lithuanian MB, Polish SA) are compared
-    // as spelled, not on skeletons: a skeleton reads TS as C and doubled letters as one, which is right for the ways
-    // Russian names are written (НТЦ as NTTS or NTC, so those keep their skeletons) but makes the Russian bank MTS the
-    // form MMC, and MTS BANK would then be screened as a bare BANK.
+    // as spelled, not on skeletons: a skeleton reads TS as C, Y as I and IA as A, which is right for the ways Russian
+    // names are written (НТЦ as NTTS or NTC, so those keep their skeletons) but lets a three-letter word of a name pass
+    // for some country's form and be set aside (the Russian bank MTS read as MMC; MTS BANK screened as a bare BANK).
+    // Now that abbreviations keep doubled letters, MTS alone would no longer collide, but matching these forms on
+    // skeletons still loses three held-out OFAC queries at rank one.
     private static bool IsForeignAbbreviation(string phrase)
     {
         var tokens = NameNormalizer.Tokenize(phrase);
