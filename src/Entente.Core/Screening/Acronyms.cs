@@ -275,6 +275,26 @@ internal static class Acronyms
             }
         }
 
+        // ... or a syllable of its translation (FACTORY: ZAVOD in KURGANMASHZAVOD), two letters or more.
+        if (side[word].Concept > 0)
+        {
+            foreach (var spelling in NameConcepts.SpellingsOf(side[word].Concept))
+            {
+                if (spelling[0] == text[0])
+                {
+                    continue;
+                }
+
+                for (var l = 0; l < spelling.Length && at + l < target.Length && target[at + l] == spelling[l]; l++)
+                {
+                    if (l >= 1 && Match(target, at + l + 1, spelling[l], side, from, word + 1, limit, false, out end, out initials))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
         // A compound word gives a beginning of each of its parts: ELEKTROMEKHANICHESKII is E and M in IEMZ (IZHEVSKII
         // ELEKTROMEKHANICHESKII ZAVOD), RADIOTEKHNICHESKII R and T in KNIRTI. Russian abbreviations are made so.
         if (CombiningFormLength(text) is > 0 and var head && text.Length - head >= MinLetters)

@@ -291,6 +291,17 @@ public static class NameConcepts
 
     private static readonly Lazy<(FrozenDictionary<string, int> ByStem, string[] Initials)> Table = new(Build);
 
+    // Each concept's words as Latin skeletons, for syllable words that take a syllable of a translation.
+    private static readonly Lazy<string[][]> Spellings = new(() =>
+    [
+        [],
+        .. Parse().Select(concept => concept.Words
+            .Select(word => NameNormalizer.NormalizeToken(word).Skeleton)
+            .Where(skeleton => skeleton.Length > 0 && skeleton.All(char.IsAsciiLetter))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray()),
+    ]);
+
     // Beginnings (three letters or more) of the vocabulary's stems: a word can only be the first half of a compound
     // of the vocabulary (MACHINE of MACHINEBUILDING) if it is one of them.
     private static readonly Lazy<FrozenSet<string>> Heads = new(() => Table.Value.ByStem.Keys
@@ -312,6 +323,12 @@ public static class NameConcepts
     /// (VOMZ is VOLOGDA OPTICAL AND MECHANICAL PLANT: Z for ZAVOD).
     /// </summary>
     public static string InitialsOf(int concept) => concept > 0 && concept < Table.Value.Initials.Length ? Table.Value.Initials[concept] : string.Empty;
+
+    /// <summary>
+    /// A concept's words in either language as Latin skeletons: a syllable word may take the beginning of any of them
+    /// (KURGANMASHZAVOD is KURGANSKY MASHINOSTROITELNY FACTORY: ZAVOD for FACTORY).
+    /// </summary>
+    internal static string[] SpellingsOf(int concept) => concept > 0 && concept < Spellings.Value.Length ? Spellings.Value[concept] : [];
 
     private static (FrozenDictionary<string, int>, string[]) Build()
     {

@@ -803,7 +803,8 @@ public sealed class ScreeningIndex
 
         // A word made of syllables ends, as often as not, in a whole word of the name it abbreviates (KAMKABEL:
         // KAMSKII KABEL; REMBAZA: REMONTNAYA BAZA), or begins with one (NORILSKPROMTRANSPORT: NORILSK INDUSTRIAL
-        // TRANSPORT); a beginning of four letters or more, as shorter ones are the beginnings of too many words.
+        // TRANSPORT) or the stem of one (KURGANMASHZAVOD: KURGANSKY MASHINOSTROITELNY FACTORY); a beginning of four
+        // letters or more, as shorter ones are the beginnings of too many words.
         foreach (var key in keys)
         {
             if (key.Skeleton.Length < 6 || _vocabIds.ContainsKey(key.Skeleton) || !Acronyms.MayAbbreviate(key.Skeleton))
@@ -816,16 +817,35 @@ public sealed class ScreeningIndex
                 WholeWord(key.Skeleton[split..]);
                 if (split >= 4)
                 {
-                    WholeWord(key.Skeleton[..split]);
+                    var head = key.Skeleton[..split];
+                    WholeWord(head);
+                    if (_stemIds.TryGetValue(head, out var stem))
+                    {
+                        for (var i = _stemStart[stem]; i < _stemStart[stem + 1]; i++)
+                        {
+                            if (_vocab[_stemVocab[i]] != head)
+                            {
+                                Postings(_stemVocab[i], (float)(SyllableCredit * InflectionCredit));
+                            }
+                        }
+                    }
                 }
             }
         }
 
         void WholeWord(string part)
         {
-            if (_vocabIds.TryGetValue(part, out var word) && PostingLength(word) <= _selectiveLimit)
+            if (_vocabIds.TryGetValue(part, out var word))
             {
-                var gain = (float)SyllableCredit * _weight[word];
+                Postings(word, (float)SyllableCredit);
+            }
+        }
+
+        void Postings(int word, float credit)
+        {
+            if (PostingLength(word) <= _selectiveLimit)
+            {
+                var gain = credit * _weight[word];
                 for (var p = _postingStart[word]; p < _postingStart[word + 1]; p++)
                 {
                     scratch.Add(_postings[p], gain);
@@ -1508,7 +1528,9 @@ public sealed class ScreeningIndex
             }
 
             // A legal form abbreviating legal forms (OAO / OTKRYTOE AKTSIONERNOE OBSHCHESTVO) weighs nothing either way.
-            if (shortView.Kept[i] < 0 && longView.Kept.AsSpan(start, end - start).IndexOfAnyExcept(-1) < 0)
+            // One that reads kept words does so by their initials (OKB / OPEN DESIGN BUREAU), never by syllables: PJSC
+            // is not PPF JSC, SBERBANK's pension fund.
+            if (shortView.Kept[i] < 0 && (!initials || longView.Kept.AsSpan(start, end - start).IndexOfAnyExcept(-1) < 0))
             {
                 continue;
             }
@@ -1544,7 +1566,8 @@ public sealed class ScreeningIndex
             return 1;
         }
 
-        var spelling = TokenSimilarity(a.Skeleton, b.Skeleton);
+        // Two words of the vocabulary with different meanings are not misspellings of each other (MEASURING / MASHIN).
+        var spelling = a.Concept > 0 && b.Concept > 0 && a.Concept != b.Concept ? 0 : TokenSimilarity(a.Skeleton, b.Skeleton);
         if (a.Stem >= 0 && a.Stem == b.Stem)
         {
             spelling = Math.Max(spelling, InflectionCredit);

@@ -37,8 +37,9 @@ internal static class SpelledLetters
         List<NameToken>? result = null;
         for (var i = 0; i < tokens.Length;)
         {
-            var end = i;
-            while (end < tokens.Length && tokens[end].Folded.Length <= MaxNameLength && Letters.ContainsKey(Key(tokens[end].Folded)))
+            // A lone O before spelled letters is the letter (О-СИ-ЭС for OCS): Russian names O by its own sound.
+            var end = tokens[i].Folded == "o" && IsLetterName(i + 1) && IsLetterName(i + 2) ? i + 1 : i;
+            while (IsLetterName(end))
             {
                 end++;
             }
@@ -47,7 +48,7 @@ internal static class SpelledLetters
                 !(AlsoWords.Contains(Key(tokens[i].Folded)) && AlsoWords.Contains(Key(tokens[i + 1].Folded)))))
             {
                 result ??= [.. tokens.Take(i)];
-                var letters = string.Concat(tokens.Skip(i).Take(end - i).Select(t => Letters[Key(t.Folded)]));
+                var letters = string.Concat(tokens.Skip(i).Take(end - i).Select(t => t.Folded == "o" ? 'o' : Letters[Key(t.Folded)]));
                 result.Add(new NameToken(string.Join(' ', tokens.Skip(i).Take(end - i).Select(t => t.Surface)), letters,
                     NameNormalizer.Skeleton(letters), tokens[i].Traits));
                 i = end;
@@ -59,6 +60,8 @@ internal static class SpelledLetters
         }
 
         return result is null ? tokens : [.. result];
+
+        bool IsLetterName(int at) => at < tokens.Length && tokens[at].Folded.Length <= MaxNameLength && Letters.ContainsKey(Key(tokens[at].Folded));
     }
 
     private static string Key(string folded) =>

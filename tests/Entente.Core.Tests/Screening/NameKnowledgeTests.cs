@@ -223,6 +223,7 @@ public sealed class NameKnowledgeTests
     [InlineData("OOO AY EM KOFE", "AY EM", "im")]
     [InlineData("ER BI EICH TULZ", "ER BI EICH", "rbh")]
     [InlineData("AI TI SI", "AI TI SI", "itc")]
+    [InlineData("OOO O-SI-ES-TSENTR", "O SI ES", "ocs")]
     public void Tokenize_ReadsLatinLettersSpelledOutInRussian_AsTheLetters(string name, string surface, string letters)
     {
         var token = NameNormalizer.Tokenize(name).Single(t => t.Surface == surface);
@@ -326,6 +327,51 @@ public sealed class NameKnowledgeTests
 
         Assert.InRange(found.Score, ScreeningOptions.DefaultMinimumScore, 1.0);
         Assert.Contains(found.Explanation.Pairs, p => p.Kind == TokenMatchKind.Acronym);
+    }
+
+    [Theory]
+    [InlineData("PJSC KURGANSKY MASHINOSTROITELNY FACTORY", "KURGANMASHZAVOD PJSC")]
+    [InlineData("KURGANMASHZAVOD PJSC", "PJSC KURGANSKY MASHINOSTROITELNY FACTORY")]
+    public void Search_ReadsSyllableWords_ThatTakeASyllableOfATranslation(string query, string listed)
+    {
+        // KURGANMASHZAVOD takes ZAVOD where the English name says FACTORY.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "URALSKIY ZAVOD TRANSPORTNOGO MASHINOSTROENIYA", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, listed, [], "Russia"),
+        ])]);
+
+        var best = index.Search(query, new ScreeningOptions(2, 0))[0];
+
+        Assert.Equal("2", best.EntityId);
+        Assert.Contains(best.Explanation.Pairs, p => p.Kind == TokenMatchKind.Acronym);
+    }
+
+    [Fact]
+    public void Search_DoesNotReadALegalForm_AsSyllablesOfTheWordsThatNameABody()
+    {
+        // PJSC is a legal form, not PPF (a private pension fund) followed by JSC.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "PJSC SBERBANK", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, "SBERBANK PRIVATE PENSION FUND CLOSED JOINT STOCK COMPANY", [], "Russia"),
+        ])]);
+
+        var matches = index.Search("SBERBANK PPF JSC", new ScreeningOptions(2, 0));
+
+        Assert.Equal("2", matches[0].EntityId);
+        Assert.DoesNotContain(matches.Single(m => m.EntityId == "1").Explanation.Pairs, p => p.NameToken == "PJSC");
+    }
+
+    [Fact]
+    public void Search_DoesNotTakeTwoWordsOfTheVocabularyWithDifferentMeanings_ForMisspellings()
+    {
+        // MEASURING and MASHIN (of machines) are near in spelling only.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "AI MASHIN TEKHNOLODZHI", [], "Russia"),
+        ])]);
+
+        var found = index.Search("MEASURING TECHNOLOGY", new ScreeningOptions(1, 0)).Single();
+
+        Assert.DoesNotContain(found.Explanation.Pairs, p => p.QueryToken == "MEASURING");
     }
 
     [Fact]

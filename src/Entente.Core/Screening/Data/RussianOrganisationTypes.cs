@@ -53,7 +53,7 @@ internal static partial class NameVocabulary
             "federal state owned enterprise"]),
         ("SOE", ["gosudarstvennoe unitarnoe predpriyatie", "государственное унитарное предприятие",
             "state unitary enterprise"]),
-        (null, ["TD", "ТД", "torgovyi dom", "торговый дом", "trading house"]),
+        (null, ["TD", "ТД", "torgovyi dom", "торговый дом", "trading house", "TH"]),
         ("NGO", ["ANO", "АНО", "avtonomnaya nekommercheskaya organizatsiya", "автономная некоммерческая организация",
             "autonomous non-profit organization", "autonomous nonprofit organization"]),
         (null, ["predstavitelstvo", "представительство", "representative office", "filial", "филиал"]),
