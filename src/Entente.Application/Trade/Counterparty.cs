@@ -1,6 +1,7 @@
 using System.Globalization;
 using Entente.Application.Common;
 using Entente.Application.Organisations;
+using Entente.Core.Geography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -129,7 +130,7 @@ public static class CounterpartyAccess
     public static Error NotFound(Guid id) => new Error.NotFound("counterparty-not-found", $"Counterparty {id} was not found.");
 }
 
-/// <summary>ISO 3166-1 alpha-2 country codes, checked against the platform's region data.</summary>
+/// <summary>ISO 3166-1 alpha-2 country codes, checked against the platform's region data, and their names for people.</summary>
 public static class Countries
 {
     /// <summary>The upper-cased code when <paramref name="code"/> names a country, otherwise null.</summary>
@@ -137,6 +138,12 @@ public static class Countries
     {
         var trimmed = code?.Trim().ToUpperInvariant();
         if (trimmed is not { Length: 2 } || !char.IsAsciiLetterUpper(trimmed[0]) || !char.IsAsciiLetterUpper(trimmed[1]))
+        {
+            return null;
+        }
+
+        // IV is the invariant culture's stand-in region ("Invariant Country"), which RegionInfo accepts but no country has.
+        if (string.Equals(trimmed, "IV", StringComparison.Ordinal))
         {
             return null;
         }
@@ -152,18 +159,28 @@ public static class Countries
         }
     }
 
-    /// <summary>The country's English name, or the code itself when the region data has none.</summary>
-    public static string EnglishName(string code)
+    /// <summary>
+    /// The country's name for a reader of <paramref name="culture"/>: its Russian short name when the culture's language is
+    /// Russian, its English name otherwise, and the code itself when neither is known. For pages only: the API, the CLI and
+    /// the log keep the code.
+    /// </summary>
+    public static string Name(string code, CultureInfo culture)
     {
-        try
+        ArgumentNullException.ThrowIfNull(culture);
+
+        // The runtime's region data on ICU gives English (or the region's own language) whatever the culture, so Russian
+        // comes from the project's own table.
+        if (string.Equals(culture.TwoLetterISOLanguageName, "ru", StringComparison.Ordinal))
         {
-            return new RegionInfo(code).EnglishName;
+            return RussianCountryNames.Find(code) ?? code;
         }
-        catch (ArgumentException)
-        {
-            return code;
-        }
+
+        return EnglishName(code);
     }
+
+    /// <summary>The country's English name, or the code itself when the region data has none.</summary>
+    public static string EnglishName(string code) =>
+        Normalise(code) is { } known ? new RegionInfo(known).EnglishName : code;
 }
 
 internal sealed class CounterpartyConfiguration : IEntityTypeConfiguration<Counterparty>

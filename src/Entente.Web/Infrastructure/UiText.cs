@@ -1,4 +1,5 @@
 using System.Globalization;
+using Entente.Application.Trade;
 
 namespace Entente.Web.Infrastructure;
 
@@ -34,6 +35,12 @@ public sealed class UiText
             : clause.StartsWith("Annex ", StringComparison.Ordinal) ? string.Concat("Приложение ", clause.AsSpan(6))
             : clause;
     }
+
+    /// <summary>
+    /// The name of the country with ISO 3166-1 alpha-2 <paramref name="code"/> in the reader's language ("Россия",
+    /// "Russia"), or the code when it names none. Data and the API keep the code; only the page shows the name.
+    /// </summary>
+    public string Country(string code) => Countries.Name(code, CultureInfo.CurrentUICulture);
 
     /// <summary>The label of a request field named in a validation error.</summary>
     public string Field(string field) =>

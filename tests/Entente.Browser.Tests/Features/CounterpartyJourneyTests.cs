@@ -38,6 +38,7 @@ public sealed class CounterpartyJourneyTests(BrowserHarness harness) : BrowserTe
         await Page.GotoAsync($"/culture/ru?returnUrl={Uri.EscapeDataString(new Uri(Page.Url).PathAndQuery)}");
         await Assertions.Expect(Page.Locator("html[lang=ru]")).ToBeAttachedAsync();
         await Assertions.Expect(counterparty.Status).ToHaveTextAsync("На проверке");
+        await Assertions.Expect(counterparty.Facts).ToContainTextAsync("RU (Россия)");
         await Page.Locator("#amend summary").ClickAsync();
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Harness.ResultsDirectory, "counterparty-amend-ru.png"), FullPage = true });
         Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));

@@ -276,6 +276,34 @@ public sealed class CounterpartyTests(Hosts hosts)
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Pages_NameTheCountryInTheReadersLanguage_WhileTheApiKeepsTheCode(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var officer = await factory.ClientForAsync("officer@albion.example");
+        var name = Unique("Steppe Survey Instruments LLP");
+        var registered = await (await officer.PostAsJsonAsync("/api/v1/counterparties", Body(name, "kz"), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = registered.GetProperty("id").GetGuid();
+        Assert.Equal("KZ", registered.GetProperty("country").GetString());
+        var session = new BrowserlessSession(factory);
+        await session.SignInAsync("officer@albion.example", Password, null);
+        var list = "/counterparties?q=" + Uri.EscapeDataString(name);
+
+        var english = WebUtility.HtmlDecode(await session.Client.GetStringAsync($"/counterparties/{id}", Ct));
+        Assert.Contains("<dd>KZ (Kazakhstan)</dd>", english, StringComparison.Ordinal);
+        Assert.Contains("<abbr title=\"Kazakhstan\">KZ</abbr>", WebUtility.HtmlDecode(await session.Client.GetStringAsync(list, Ct)), StringComparison.Ordinal);
+
+        await session.GetAsync($"/culture/ru?returnUrl=%2Fcounterparties%2F{id}");
+        var russian = WebUtility.HtmlDecode(await session.Client.GetStringAsync($"/counterparties/{id}", Ct));
+        Assert.Contains("<dd>KZ (Казахстан)</dd>", russian, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kazakhstan", russian, StringComparison.Ordinal);
+        Assert.Contains("<abbr title=\"Казахстан\">KZ</abbr>", WebUtility.HtmlDecode(await session.Client.GetStringAsync(list, Ct)), StringComparison.Ordinal);
+
+        var api = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{id}", Ct);
+        Assert.Equal("KZ", api.GetProperty("country").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task HitQueue_ShowsTheEndUserHitWithItsOwnDecision_ToTheGbOfficer(Provider provider)
     {
         var factory = hosts.For(provider);
