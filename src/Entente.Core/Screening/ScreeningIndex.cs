@@ -1457,11 +1457,14 @@ public sealed class ScreeningIndex
                 var credit = initials ? AcronymCreditFor(word.Length) : SyllableCredit;
                 shortUsed[i] = true;
                 matchedShort += credit * shortWeights[i];
+                var read = 0.0;
                 for (var j = start; j < end; j++)
                 {
                     longUsed[j] = true;
-                    matchedLong += credit * longWeights[j];
+                    read += longWeights[j];
                 }
+
+                matchedLong += credit * AsRareAsTheAbbreviation(read, shortWeights[i], end - start);
             }
 
             return;
@@ -1477,14 +1480,20 @@ public sealed class ScreeningIndex
                 matchedShort += credit * shortWeights[shortView.Kept[i]];
             }
 
+            var read = 0.0;
+            var words = 0;
             for (var j = start; j < end; j++)
             {
                 if (longView.Kept[j] >= 0)
                 {
                     longUsed[longView.Kept[j]] = true;
-                    matchedLong += credit * longWeights[longView.Kept[j]];
+                    read += longWeights[longView.Kept[j]];
+                    words++;
                 }
             }
+
+            // A kind of body read against kept words (OKB / OPEN DESIGN BUREAU) weighs nothing itself: nothing to bound by.
+            matchedLong += credit * (shortView.Kept[i] >= 0 ? AsRareAsTheAbbreviation(read, shortWeights[shortView.Kept[i]], words) : read);
         }
 
         static bool AnyCandidate(ReadOnlySpan<TokenKey> side, ReadOnlySpan<bool> used, WordSequence? words)
@@ -1512,6 +1521,12 @@ public sealed class ScreeningIndex
         }
     }
 
+    // What the words an abbreviation reads may weigh: no more than as many words as rare as the abbreviation itself.
+    // A common short word (PVT, in hundreds of names) read as the initials of rare ones (PRIBOROSTROENIYA IMENI V.V.
+    // TIKHOMIROVA) is weak evidence that they are there; a rare one (NIIP) bounds nothing.
+    private static double AsRareAsTheAbbreviation(double read, double abbreviationWeight, int words) =>
+        Math.Min(read, abbreviationWeight * words);
+
     // Each untaken word of one side that abbreviates a run of untaken words of the other, with the run and the credit;
     // marks both taken.
     private static List<(int Word, int Start, int End, double Credit)> ReadAbbreviations(WordSequence shortView, bool[] shortTaken, WordSequence longView, bool[] longTaken)
@@ -1528,8 +1543,9 @@ public sealed class ScreeningIndex
             }
 
             // A legal form abbreviating legal forms (OAO / OTKRYTOE AKTSIONERNOE OBSHCHESTVO) weighs nothing either way.
-            // One that reads kept words does so by their initials (OKB / OPEN DESIGN BUREAU), never by syllables: PJSC
-            // is not PPF JSC, SBERBANK's pension fund.
+            // One that reads kept words does so by their initials: the kind written another way (OKB / OPEN DESIGN
+            // BUREAU) or a form misspelt (PAO / PUBLICHNOE AKTCIONERNOE OBSHCHESTVO), never by syllables (PJSC is not
+            // PPF JSC, SBERBANK's pension fund).
             if (shortView.Kept[i] < 0 && (!initials || longView.Kept.AsSpan(start, end - start).IndexOfAnyExcept(-1) < 0))
             {
                 continue;

@@ -362,6 +362,21 @@ public sealed class NameKnowledgeTests
     }
 
     [Fact]
+    public void ScoreTokens_BoundsWhatACommonAbbreviationReads_ByItsOwnRarity()
+    {
+        // PVT, in hundreds of listed names, read as the initials of three rare words: weak evidence that they are there.
+        TokenKey[] query = [new("pribor", -1, 0), new("volga", -1, 0), new("tikhomirova", -1, 0)];
+        float[] rare = [1f, 1f, 1f];
+        TokenKey[] name = [new("pvt", -1, 0)];
+
+        var common = ScreeningIndex.ScoreTokens(query, rare, "", name, [0.01f], "", acronyms: true);
+        var asRare = ScreeningIndex.ScoreTokens(query, rare, "", name, [1f], "", acronyms: true);
+
+        Assert.InRange(common, 0.01, 0.25);
+        Assert.InRange(asRare, 0.6, 1.0);
+    }
+
+    [Fact]
     public void Search_DoesNotTakeTwoWordsOfTheVocabularyWithDifferentMeanings_ForMisspellings()
     {
         // MEASURING and MASHIN (of machines) are near in spelling only.
