@@ -804,7 +804,8 @@ public sealed class ScreeningIndex
         // A word made of syllables ends, as often as not, in a whole word of the name it abbreviates (KAMKABEL:
         // KAMSKII KABEL; REMBAZA: REMONTNAYA BAZA), or begins with one (NORILSKPROMTRANSPORT: NORILSK INDUSTRIAL
         // TRANSPORT) or the stem of one (KURGANMASHZAVOD: KURGANSKY MASHINOSTROITELNY FACTORY); a beginning of four
-        // letters or more, as shorter ones are the beginnings of too many words.
+        // letters or more, as shorter ones are the beginnings of too many words. A stem is looked up only when more
+        // than an ending follows it: RESPUBLIKANSKI is a form of RESPUBLIKANSKOE, found as such, not a syllable word.
         foreach (var key in keys)
         {
             if (key.Skeleton.Length < 6 || _vocabIds.ContainsKey(key.Skeleton) || !Acronyms.MayAbbreviate(key.Skeleton))
@@ -819,7 +820,7 @@ public sealed class ScreeningIndex
                 {
                     var head = key.Skeleton[..split];
                     WholeWord(head);
-                    if (_stemIds.TryGetValue(head, out var stem))
+                    if (NameNormalizer.Stem(key.Skeleton).Length - split >= 3 && _stemIds.TryGetValue(head, out var stem))
                     {
                         for (var i = _stemStart[stem]; i < _stemStart[stem + 1]; i++)
                         {

@@ -20,8 +20,8 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
     // under either: about 6 % of the held-out aliases share nothing with the names left, and many more are
     // translations of them.
     [Theory]
-    [InlineData(2, 0.78, 0.88)]
-    [InlineData(3, 0.82, 0.90)]
+    [InlineData(2, 0.80, 0.89)]
+    [InlineData(3, 0.83, 0.91)]
     public void OfacHeldOutAlias_FindsMostEntities_WhenRussianEntitiesQueried(int minimumNames, double floor1, double floor10)
     {
         var (ofac, russian) = OfacRussianEntities();
@@ -121,8 +121,8 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
         misses.ForEach(output.WriteLine);
 
         // Floors a little below the figures measured (bench/results/screening.md), against regression.
-        Assert.True(recall10 >= 0.90, $"recall@10 {recall10:P2}");
-        Assert.True(recall1 >= 0.82, $"recall@1 {recall1:P2}");
+        Assert.True(recall10 >= 0.91, $"recall@10 {recall10:P2}");
+        Assert.True(recall1 >= 0.83, $"recall@1 {recall1:P2}");
     }
 
     // The OFAC 2025 list and the entities with a Russian address among their addresses (an entity's first address
