@@ -31,7 +31,8 @@ internal sealed record ChartDrawing(double Width, double Height, double PlotLeft
 
 /// <summary>
 /// The geometry of a stacked bar chart, apart from its markup so the arithmetic is tested on its own: heights are
-/// proportional to the counts, a zero draws no rectangle, and every number is finite and never negative.
+/// proportional to the counts (a sliver is widened to <see cref="MinimumVisible"/>), a zero draws no rectangle, and
+/// every number is finite and never negative.
 /// </summary>
 internal static class ChartLayout
 {
@@ -45,6 +46,12 @@ internal static class ChartLayout
     private const double RowHeight = 22;
     private const double RowGap = 8;
     private const double RowLabelWidth = 150;
+
+    /// <summary>
+    /// The least a non-zero count draws: a list's first import adds thousands, its updates a handful, and a handful
+    /// must still show. Counts this small are the only ones drawn larger than their share.
+    /// </summary>
+    public const double MinimumVisible = 3;
 
     /// <summary>A number for an SVG attribute: invariant, at most two decimals, never "NaN" or a comma.</summary>
     public static string Number(double value) =>
@@ -81,7 +88,7 @@ internal static class ChartLayout
                     continue;
                 }
 
-                var height = plotHeight * value / scale;
+                var height = Math.Max(MinimumVisible, plotHeight * value / scale);
                 bottom -= height;
                 segments.Add(new ChartSegment(s, g, value, x, bottom, column, height));
             }
@@ -119,7 +126,7 @@ internal static class ChartLayout
                     continue;
                 }
 
-                var width = plotWidth * value / max;
+                var width = Math.Max(MinimumVisible, plotWidth * value / max);
                 segments.Add(new ChartSegment(s, g, value, x, y, width, RowHeight));
                 x += width;
             }

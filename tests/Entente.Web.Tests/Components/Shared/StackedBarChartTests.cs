@@ -91,6 +91,15 @@ public sealed class StackedBarChartTests
     }
 
     [Fact]
+    public async Task Sliver_IsDrawnAtTheVisibleMinimum_WhenItsShareIsTooSmallToSee()
+    {
+        var figure = await RenderAsync([new("1", [15000, 0, 0]), new("2", [0, 1, 0])]);
+
+        Assert.Equal(ChartLayout.MinimumVisible, Attr(Segment(figure, 1, 1), "height"));
+        Assert.True(Attr(Segment(figure, 15000, 0), "height") > 100);
+    }
+
+    [Fact]
     public async Task AllZeros_DrawAnAxisButNoBar()
     {
         var figure = await RenderAsync([new("1", [0, 0, 0])]);
@@ -154,6 +163,16 @@ public sealed class StackedBarChartTests
         Assert.Equal(["Open 3", "Cleared 1", "Confirmed 0"], figure.Element("ul")!.Elements("li").Select(li => string.Join(' ', li.Elements("span").Select(s => s.Value))));
         Assert.Equal("url(#test-chart-pattern-1)", (string?)cleared.Attribute("fill"));
         Assert.Single(Chart(figure).Descendants(Svg + "pattern"), p => (string?)p.Attribute("id") == "test-chart-pattern-1");
+    }
+
+    [Fact]
+    public async Task AxisLabels_AreThinnedFromTheNewest_WhenTheyWouldOverlap()
+    {
+        var figure = await RenderAsync([.. Enumerable.Range(10000, 20).Select(n => new ChartGroup(n.ToString(CultureInfo.InvariantCulture), [1, 0, 0]))]);
+
+        var labels = Chart(figure).Elements(Svg + "g").Where(g => (string?)g.Attribute("class") == "label").Select(g => g.Value).ToList();
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (10001 + (2 * i)).ToString(CultureInfo.InvariantCulture)), labels);
+        Assert.Equal(20, Segments(figure).Count);
     }
 
     [Fact]
