@@ -35,6 +35,12 @@ public sealed record HitView(
     string? CounterpartyName = null,
     string? CounterpartyStatus = null);
 
+/// <summary>The hits of a queue by status.</summary>
+public sealed record HitCounts(int Open, int Cleared, int Confirmed)
+{
+    public int Total => Open + Cleared + Confirmed;
+}
+
 public sealed record ListHits(string? Status, string? Sort, bool Descending, int? Page, int? PageSize);
 
 internal static class HitAccess
@@ -81,6 +87,23 @@ public sealed class ListHitsHandler(EntenteDbContext db)
         return query.IsSuccess
             ? await Sorts.SliceAsync(query.Value!, SortKey(request), descending, cursor, Project, cancellationToken)
             : query.Error!;
+    }
+
+    /// <summary>
+    /// How many hits of each status the actor's queue holds, counted in the database: the queue's own filter (the
+    /// authority's party, the same rows the pages list), so a summary never counts a hit its reader could not open.
+    /// </summary>
+    public async Task<Result<HitCounts>> CountAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var query = Filter(actor, new ListHits("all", null, false, null, null));
+        if (!query.IsSuccess)
+        {
+            return query.Error!;
+        }
+
+        var counts = await query.Value!.GroupBy(r => r.Hit.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        int Of(HitStatus status) => counts.Where(c => c.Status == status).Sum(c => c.Count);
+        return new HitCounts(Of(HitStatus.Open), Of(HitStatus.Cleared), Of(HitStatus.Confirmed));
     }
 
     // The queue has always taken its sort keys in any case.

@@ -99,6 +99,16 @@ internal static class Russian
         ["Version"] = "Версия",
         ["Why"] = "Почему",
         ["version"] = "версия",
+        ["Added, changed and removed per version"] = "Добавлено, изменено и удалено по версиям",
+        ["Changes of version {0} of {1}."] = "Изменения версии {0} списка {1}.",
+        ["Changes of versions {0} to {1} of {2}, oldest first."] = "Изменения версий с {0} по {1} списка {2}, от старых к новым.",
+        ["Hits by status"] = "Совпадения по статусам",
+        ["Every hit of your party, whatever the filter below."] = "Все совпадения вашей стороны, независимо от фильтра ниже.",
+        ["Hits"] = "Совпадения",
+
+        // Charts.
+        ["In all: {0}."] = "Всего: {0}.",
+        ["Largest: {0}, {1}."] = "Больше всего: {0}, {1}.",
         ["A company of either party applies here. Its national authority vets it before it can act in the community. The person registering becomes the organisation's compliance officer."] = "Здесь подаёт заявку компания любой из сторон. Прежде чем действовать в сообществе, её проверяет национальный уполномоченный орган. Тот, кто регистрирует организацию, становится её ответственным за соответствие.",
         ["API reference"] = "Справочник API",
         ["API tokens"] = "Токены API",

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Entente.Application.Seeding;
 using Entente.Web.Tests.Infrastructure;
 
 namespace Entente.Web.Tests.Features.Screening;
 
 [Collection(WebCollection.Name)]
-public sealed class ListsPageTests(Hosts hosts)
+public sealed partial class ListsPageTests(Hosts hosts)
 {
     private const string Password = "Entente-Demo-2014";
 
@@ -39,8 +40,11 @@ public sealed class ListsPageTests(Hosts hosts)
         await session.SignInAsync("auditor@ecju.example", Password, null);
         async Task<string> PageAsync(string query) => WebUtility.HtmlDecode(await session.Client.GetStringAsync("/screening/lists" + query, Ct));
         var first = await PageAsync("");
-        var prefix = Regex.Match(first, Regex.Escape(listName) + " <small>[^<]*</small></h2>\\s*<table class=\"grid\" id=\"(list\\d+-)versions\">", RegexOptions.None, TimeSpan.FromSeconds(5)).Groups[1].Value;
+        var heading = Regex.Match(first, Regex.Escape(listName) + " <small>[^<]*</small></h2>\\s*(<figure class=\"chart-figure\" id=\"(list\\d+-)chart\">.*?</figure>)\\s*<table class=\"grid\" id=\"(list\\d+-)versions\">", RegexOptions.Singleline, TimeSpan.FromSeconds(5));
+        var prefix = heading.Groups[3].Value;
         Assert.NotEmpty(prefix);
+        Assert.Equal(prefix, heading.Groups[2].Value);
+        var chart = heading.Groups[1].Value;
         List<int> Numbers(string html) => [.. HtmlTables.Rows(html, prefix + "versions").Select(r => int.Parse(r[0], CultureInfo.InvariantCulture))];
         List<int> Entities(string html) => [.. HtmlTables.Rows(html, prefix + "versions").Select(r => int.Parse(r[4], CultureInfo.InvariantCulture))];
 
@@ -62,6 +66,20 @@ public sealed class ListsPageTests(Hosts hosts)
         Assert.Contains("aria-sort=\"ascending\"", HtmlTables.Header(byEntities, prefix + "versions"), StringComparison.Ordinal);
         Assert.Contains("27 in all", first, StringComparison.Ordinal);
 
+        // Above the table, a chart of the last 20 versions, oldest at left, whatever the table's sort and page: one
+        // rectangle per non-zero count of the table, none for a zero.
+        var all = HtmlTables.Rows(oldestFirst, prefix + "versions").Concat(HtmlTables.Rows(await PageAsync($"?{prefix}sort=number&{prefix}desc=false&{prefix}page=2"), prefix + "versions")).ToList();
+        Assert.Equal(Enumerable.Range(1, 27).Select(n => n.ToString(CultureInfo.InvariantCulture)), all.Select(r => r[0]));
+        var charted = all.Skip(7).ToList();
+        Assert.Contains("role=\"img\"", chart, StringComparison.Ordinal);
+        Assert.Contains($"aria-labelledby=\"{prefix}chart-title\"", chart, StringComparison.Ordinal);
+        Assert.Contains($"<desc id=\"{prefix}chart-desc\">Changes of versions 8 to 27 of {listName}, oldest first.", chart, StringComparison.Ordinal);
+        Assert.Equal(charted.Select(r => r[0]), ChartLabels().Matches(chart).Select(m => m.Groups[1].Value));
+        var expected = charted.SelectMany(r => new[] { (0, r[5]), (1, r[6]), (2, r[7]) }).Where(c => c.Item2 != "0").Select(c => $"{c.Item1}:{c.Item2}");
+        Assert.Equal(expected, ChartSegments().Matches(chart).Select(m => m.Groups[1].Value + ":" + m.Groups[2].Value));
+        Assert.Equal(["Added", "Changed", "Removed"], ChartLegend().Matches(chart).Select(m => m.Groups[1].Value));
+        Assert.Contains(chart, byEntitiesSecond, StringComparison.Ordinal);
+
         // Another list's table is not sorted or paged by this one's parameters.
         var other = Regex.Matches(first, "id=\"(list\\d+-)versions\"", RegexOptions.None, TimeSpan.FromSeconds(5)).Select(m => m.Groups[1].Value).FirstOrDefault(p => p != prefix);
         if (other is not null)
@@ -69,4 +87,33 @@ public sealed class ListsPageTests(Hosts hosts)
             Assert.Equal(HtmlTables.Rows(first, other + "versions").Select(r => r[0]), HtmlTables.Rows(byEntities, other + "versions").Select(r => r[0]));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Chart_SpeaksRussian_OnTheRussianPage(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var session = new BrowserlessSession(factory);
+        await session.SignInAsync("auditor@ecju.example", Password, null);
+        await session.GetAsync("/culture/ru?returnUrl=%2Fscreening%2Flists");
+
+        var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/screening/lists", Ct));
+
+        // The demo list, whose first version added every entity.
+        var chart = Regex.Match(html, Regex.Escape(DemoCommunity.SanctionsListName) + " <small>[^<]*</small></h2>\\s*<figure class=\"chart-figure\" id=\"list\\d+-chart\">.*?</figure>", RegexOptions.Singleline, TimeSpan.FromSeconds(5)).Value;
+        Assert.Contains("<figcaption>Добавлено, изменено и удалено по версиям</figcaption>", chart, StringComparison.Ordinal);
+        Assert.Equal(["Добавлено", "Изменено", "Удалено"], ChartLegend().Matches(chart).Select(m => m.Groups[1].Value));
+        Assert.Matches("<desc id=\"list\\d+-chart-desc\">Изменения (версии 1|версий с \\d+ по \\d+) списка " + Regex.Escape(DemoCommunity.SanctionsListName), chart);
+        Assert.Contains("Всего: Добавлено ", chart, StringComparison.Ordinal);
+        Assert.Contains("0", ChartSegments().Matches(chart).Select(m => m.Groups[1].Value));
+    }
+
+    [GeneratedRegex("<g class=\"label\"><text[^>]*>([^<]*)</text></g>")]
+    private static partial Regex ChartLabels();
+
+    [GeneratedRegex("<rect class=\"segment[^\"]*\"(?: fill=\"[^\"]*\")? data-series=\"(\\d)\" data-value=\"(\\d+)\"")]
+    private static partial Regex ChartSegments();
+
+    [GeneratedRegex("<span class=\"series\">([^<]*)</span>")]
+    private static partial Regex ChartLegend();
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Entente.Application.Common;
 using Entente.Application.Persistence;
 using Entente.Application.Screening;
@@ -271,5 +273,41 @@ public sealed class ScreeningApiTests(Hosts hosts)
         Assert.Contains(listName, lists, StringComparison.Ordinal);
         Assert.Contains("Tupolev Heritage Ltd", queue, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
+    }
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HitQueue_SummarisesTheReadersHitsByStatus_AsItsFiltersCountThem(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var listName = await ImportAsync(factory, "ZLATOUST MACHINE PLANT JSC", "Златоустовский машиностроительный завод");
+        await RegisterAsync(factory, "Zlatoust Machine Plant Ltd", "Златоустовский машиностроительный завод");
+        var cleared = await HitAsync(factory, await RegisterAsync(factory, "Zlatoust Machine Plant Trading Ltd", "Златоустовский машиностроительный завод"), listName);
+        var gb = await factory.ClientForAsync("officer@ecju.example");
+        Assert.Equal(HttpStatusCode.OK, (await gb.PostAsJsonAsync($"/api/v1/screening/hits/{cleared.Id}/clear", new { reason = "A trading name only." }, Ct)).StatusCode);
+        var auditor = new BrowserlessSession(factory);
+        await auditor.SignInAsync("auditor@ecju.example", DemoCommunity.Password, null);
+        async Task<string> PageAsync(string query) => WebUtility.HtmlDecode(await auditor.Client.GetStringAsync("/screening/hits" + query, Ct));
+        static int Total(string html) => Regex.Match(html, "<p class=\"count\">(\\d+) in all</p>", RegexOptions.None, TimeSpan.FromSeconds(5)) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+
+        var queue = await PageAsync("");
+        var byStatus = new[] { "open", "cleared", "confirmed" }.Select(async s => Total(await PageAsync("?status=" + s)));
+        var listed = await Task.WhenAll(byStatus);
+
+        var summary = Regex.Match(queue, "<figure class=\"chart-figure\" id=\"hits-by-status\">.*?</figure>", RegexOptions.Singleline, TimeSpan.FromSeconds(5)).Value;
+        var legend = Regex.Matches(summary, "<span class=\"series\">([^<]*)</span>\\s*<span class=\"total\">([^<]*)</span>", RegexOptions.None, TimeSpan.FromSeconds(5))
+            .Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value, NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en-GB")))).ToList();
+        Assert.Equal([("Open", listed[0]), ("Cleared", listed[1]), ("Confirmed", listed[2])], legend);
+        Assert.True(listed[0] >= 1 && listed[1] >= 1, $"open {listed[0]}, cleared {listed[1]}");
+        Assert.Contains("role=\"img\"", summary, StringComparison.Ordinal);
+        Assert.Contains("<desc id=\"hits-by-status-desc\">Every hit of your party, whatever the filter below. In all: Open " + listed[0], summary, StringComparison.Ordinal);
+
+        // The summary is the reader's party's: the RU officer's counts leave out the GB hits above.
+        var ru = new BrowserlessSession(factory);
+        await ru.SignInAsync("officer@fsvts.example", DemoCommunity.Password, "JBSWY3DPEHPK3PXPRUOFFICR");
+        var ruQueue = WebUtility.HtmlDecode(await ru.Client.GetStringAsync("/screening/hits?status=all", Ct));
+        var ruSummary = Regex.Match(ruQueue, "<figure class=\"chart-figure\" id=\"hits-by-status\">.*?</figure>", RegexOptions.Singleline, TimeSpan.FromSeconds(5)).Value;
+        var ruTotals = Regex.Matches(ruSummary, "<span class=\"total\">([^<]*)</span>", RegexOptions.None, TimeSpan.FromSeconds(5)).Sum(m => int.Parse(m.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en-GB")));
+        Assert.Equal(Total(ruQueue), ruTotals);
+        Assert.DoesNotContain("Zlatoust", ruQueue, StringComparison.Ordinal);
     }
 }
