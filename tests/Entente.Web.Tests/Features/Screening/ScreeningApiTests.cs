@@ -274,6 +274,7 @@ public sealed class ScreeningApiTests(Hosts hosts)
         Assert.Contains("Tupolev Heritage Ltd", queue, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
     }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task HitQueue_SummarisesTheReadersHitsByStatus_AsItsFiltersCountThem(Provider provider)
