@@ -223,7 +223,7 @@ internal static class Acronyms
     {
         "elektro", "electro", "radio", "avia", "aero", "avto", "auto", "gidro", "hydro", "energo", "nefte", "neft", "gazo",
         "teplo", "termo", "foto", "metallo", "mekhano", "mechano", "mashino", "priboro", "stanko", "sudo", "spets", "geo",
-        "mikro", "micro", "tekhno", "techno", "agro", "khimiko", "opto",
+        "mikro", "micro", "tekhno", "techno", "agro", "khimiko", "opto", "brone", "gorno",
     }.Select(NameNormalizer.Skeleton).Distinct(StringComparer.Ordinal)];
 
     // The length of the combining form a word begins with (the longest), or 0.

@@ -315,6 +315,7 @@ public sealed class NameKnowledgeTests
     [InlineData("BERDSKII ELECTROMEHANICHESKII ZAVOD AO", "JOINT STOCK COMPANY BEMZ")]
     [InlineData("JOINT STOCK COMPANY BEMZ", "BERDSKII ELECTROMEHANICHESKII ZAVOD AO")]
     [InlineData("KALUZHSKY NAUCHNO ISSLEDOVATELSKY RADIOTEKHNICHESKY INSTITUT", "AO KNIRTI")]
+    [InlineData("JOINT STOCK COMPANY 163 BTRZ", "163 BRONETANKOVY REMONTNY ZAVOD OAO")]
     public void Search_ReadsAbbreviations_ThatTakeALetterFromEachPartOfACompoundWord(string query, string listed)
     {
         // ELEKTROMEKHANICHESKII gives E and M, RADIOTEKHNICHESKII R and T: Russian abbreviations are made so.
