@@ -275,12 +275,13 @@ internal static class Acronyms
             }
         }
 
-        // ... or a syllable of its translation (FACTORY: ZAVOD in KURGANMASHZAVOD), two letters or more.
+        // ... or a syllable of its translation or of another form of it (FACTORY: ZAVOD in KURGANMASHZAVOD), two letters
+        // or more; its own beginnings are tried below.
         if (side[word].Concept > 0)
         {
             foreach (var spelling in NameConcepts.SpellingsOf(side[word].Concept))
             {
-                if (spelling[0] == text[0])
+                if (string.Equals(spelling, text, StringComparison.Ordinal))
                 {
                     continue;
                 }
