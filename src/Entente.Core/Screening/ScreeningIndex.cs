@@ -934,53 +934,71 @@ public sealed class ScreeningIndex
         bool[]? unused = null;
         for (var s = 0; s + 1 < words.Count; s++)
         {
-            var first = words[s].Skeleton;
+            var own = words[s].Skeleton;
             var next = words[s + 1].Skeleton;
-            if (first.Length < 2 || Acronyms.IsFunctionWord(first) || Acronyms.IsFunctionWord(next) ||
-                !char.IsAsciiLetter(first[0]) || !char.IsAsciiLetter(next[0]))
+            if (own.Length < 2 || Acronyms.IsFunctionWord(own) || Acronyms.IsFunctionWord(next) ||
+                !char.IsAsciiLetter(own[0]) || !char.IsAsciiLetter(next[0]))
             {
                 continue;
             }
 
-            for (var a = 3; a <= Math.Min(MaxSyllablePrefix, first.Length); a++)
+            // The word as written, and the forms of its translation (DEVICES: PRIBORY, in PRIST).
+            var spellings = words[s].Concept > 0 ? NameConcepts.SpellingsOf(words[s].Concept) : [];
+            for (var f = -1; f < spellings.Length; f++)
             {
-                first.AsSpan(0, a).CopyTo(prefix);
-                var (from, to) = PrefixRange(_syllableWords, prefix[..a], 0, _syllableWords.Length);
-                if (from == to)
+                var first = f < 0 ? own : spellings[f];
+                if (f >= 0 && string.Equals(first, own, StringComparison.Ordinal))
                 {
-                    break;
+                    continue;
                 }
 
-                // Each further letter of the next word narrows the listed words; they are read once few enough are left.
-                for (var b = 1; b <= Math.Min(MaxSyllablePrefix, next.Length) && from < to; b++)
+                SyllableWordsFrom(first, next, s, words, scratch, prefix, ref tried, ref unused);
+            }
+        }
+    }
+
+    // Listed syllable words beginning with three to five letters of `first` (one spelling of the query's word at `s`)
+    // and the beginning of `next`, read against the query's run from `s`.
+    private void SyllableWordsFrom(string first, string next, int s, List<TokenKey> words, Scratch scratch, Span<char> prefix, ref HashSet<int>? tried, ref bool[]? unused)
+    {
+        for (var a = 3; a <= Math.Min(MaxSyllablePrefix, first.Length); a++)
+        {
+            first.AsSpan(0, a).CopyTo(prefix);
+            var (from, to) = PrefixRange(_syllableWords, prefix[..a], 0, _syllableWords.Length);
+            if (from == to)
+            {
+                break;
+            }
+
+            // Each further letter of the next word narrows the listed words; they are read once few enough are left.
+            for (var b = 1; b <= Math.Min(MaxSyllablePrefix, next.Length) && from < to; b++)
+            {
+                prefix[a + b - 1] = next[b - 1];
+                (from, to) = PrefixRange(_syllableWords, prefix[..(a + b)], from, to);
+                if (to - from > MaxSyllableScan)
                 {
-                    prefix[a + b - 1] = next[b - 1];
-                    (from, to) = PrefixRange(_syllableWords, prefix[..(a + b)], from, to);
-                    if (to - from > MaxSyllableScan)
+                    continue;
+                }
+
+                for (var at = from; at < to; at++)
+                {
+                    var vocab = _syllableVocab[at];
+                    tried ??= [];
+                    unused ??= new bool[words.Count];
+                    if (!tried.Add(vocab) || PostingLength(vocab) > _selectiveLimit ||
+                        !Acronyms.TryFindRun(_syllableWords[at], CollectionsMarshal.AsSpan(words)[s..], unused.AsSpan(s), out _, out _, out var initials) || initials)
                     {
                         continue;
                     }
 
-                    for (var at = from; at < to; at++)
+                    var gain = (float)SyllableCredit * _weight[vocab];
+                    for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
                     {
-                        var vocab = _syllableVocab[at];
-                        tried ??= [];
-                        unused ??= new bool[words.Count];
-                        if (!tried.Add(vocab) || PostingLength(vocab) > _selectiveLimit ||
-                            !Acronyms.TryFindRun(_syllableWords[at], CollectionsMarshal.AsSpan(words)[s..], unused.AsSpan(s), out _, out _, out var initials) || initials)
-                        {
-                            continue;
-                        }
-
-                        var gain = (float)SyllableCredit * _weight[vocab];
-                        for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
-                        {
-                            scratch.Add(_postings[p], gain);
-                        }
+                        scratch.Add(_postings[p], gain);
                     }
-
-                    break;
                 }
+
+                break;
             }
         }
     }

@@ -334,6 +334,7 @@ public sealed class NameKnowledgeTests
     [InlineData("PJSC KURGANSKY MASHINOSTROITELNY FACTORY", "KURGANMASHZAVOD PJSC")]
     [InlineData("KURGANMASHZAVOD PJSC", "PJSC KURGANSKY MASHINOSTROITELNY FACTORY")]
     [InlineData("SBERBANK OF RSFSR", "JOINT STOCK COMMERCIAL SAVINGS BANK OF THE RSFSR")]
+    [InlineData("JOINT STOCK COMPANY DEVICES SERVICE TRADE", "PRIST")]
     public void Search_ReadsSyllableWords_ThatTakeASyllableOfATranslation(string query, string listed)
     {
         // KURGANMASHZAVOD takes ZAVOD where the English name says FACTORY.
