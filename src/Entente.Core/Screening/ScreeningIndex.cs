@@ -932,6 +932,30 @@ public sealed class ScreeningIndex
         Span<char> prefix = stackalloc char[MaxSyllablePrefix * 2];
         HashSet<int>? tried = null;
         bool[]? unused = null;
+        foreach (var word in words)
+        {
+            // Listed words that begin with a whole word of the query (ROSATOMPORT: ROSATOM), a few at most.
+            if (word.Skeleton.Length >= 5 && word.Concept == 0 && char.IsAsciiLetter(word.Skeleton[0]))
+            {
+                var (from, to) = PrefixRange(_syllableWords, word.Skeleton, 0, _syllableWords.Length);
+                if (to - from <= MaxSyllableScan)
+                {
+                    for (var at = from; at < to; at++)
+                    {
+                        var vocab = _syllableVocab[at];
+                        if (_syllableWords[at].Length > word.Skeleton.Length + 2 && PostingLength(vocab) <= _selectiveLimit && (tried ??= []).Add(vocab))
+                        {
+                            var gain = (float)SyllableCredit * _weight[vocab];
+                            for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
+                            {
+                                scratch.Add(_postings[p], gain);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
         for (var s = 0; s + 1 < words.Count; s++)
         {
             var own = words[s].Skeleton;

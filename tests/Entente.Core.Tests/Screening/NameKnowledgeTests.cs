@@ -350,6 +350,20 @@ public sealed class NameKnowledgeTests
     }
 
     [Fact]
+    public void Search_FindsAListedWord_ThatBeginsWithAWholeWordOfTheQuery()
+    {
+        // ROSATOMPORT is ROSATOM's port company: the query's word is the listed word's first part.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "ROSATOM INNOHUB", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, "ROSATOMPORT", [], "Russia"),
+        ])]);
+
+        var found = index.Search("FGUP HYDROGRAPHIC COMPANY STATE CORPORATION ROSATOM", new ScreeningOptions(2, 0));
+
+        Assert.Contains(found, m => m.EntityId == "2" && m.Score > 0);
+    }
+
+    [Fact]
     public void Search_DoesNotReadALegalForm_AsSyllablesOfTheWordsThatNameABody()
     {
         // PJSC is a legal form, not PPF (a private pension fund) followed by JSC.
