@@ -274,7 +274,7 @@ public static class NameConcepts
         "reserve: reserve, reserves, rezerv, резерв",
         "nonferrous: nonferrous, tsvetnykh, цветных",
         "metallurgicalplant: metzavod",
-        "electromechanical: electromechanical, elektromekhanicheskii, электромеханический",
+        "electromechanical: electromechanical, electromechanics, elektromekhanicheskii, elektromekhaniki, elektromekhanika, электромеханический, электромеханика",
         "radioelectronic: radioelectronics, radioelektronika",
         "microelectronics: microelectronics, mikroelektronika, микроэлектроника",
         "telecommunications: telecommunications, telekommunikatsii, телекоммуникации",
