@@ -45,11 +45,25 @@ public sealed class TestDatabase : IAsyncDisposable
     public ServiceProvider Services { get; }
 
     /// <summary>A second, independent set of the Application's services over the same database and settings (as another process would have).</summary>
-    public ServiceProvider BuildServices()
+    public ServiceProvider BuildServices() => BuildServices(_configuration);
+
+    /// <summary>Another process over the same database whose settings differ from this one's by <paramref name="changed"/> (a value of null removes a setting).</summary>
+    public ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> changed)
+    {
+        var values = _configuration.AsEnumerable().Where(pair => pair.Value is not null).ToDictionary(StringComparer.Ordinal);
+        foreach (var (key, value) in changed)
+        {
+            values[key] = value;
+        }
+
+        return BuildServices(new ConfigurationBuilder().AddInMemoryCollection(values.Where(pair => pair.Value is not null)).Build());
+    }
+
+    private static ServiceProvider BuildServices(IConfiguration configuration)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddEntenteApplication(_configuration);
+        services.AddEntenteApplication(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -15,7 +15,8 @@ public static class PersistenceRegistration
     /// <summary>
     /// Registers <see cref="EntenteDbContext"/> on the configured provider, each with its own migrations assembly,
     /// and keeps Data Protection keys in the database so every web node reads the same sign-in cookies; with
-    /// <c>DataProtection:CertificatePath</c> set, those keys are stored encrypted to that certificate.
+    /// <c>DataProtection:CertificatePath</c> set, those keys are stored encrypted to that certificate and read back with it
+    /// or any of <c>DataProtection:PreviousCertificates</c>.
     /// </summary>
     public static IServiceCollection AddEntentePersistence(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,12 +25,7 @@ public static class PersistenceRegistration
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         services.AddDbContext<EntenteDbContext>(builder => Configure(builder, options, connectionString));
         var dataProtection = services.AddDataProtection().SetApplicationName("Entente").PersistKeysToDbContext<EntenteDbContext>();
-        var keys = DataProtectionKeyOptions.From(configuration);
-        if (keys.EncryptsKeys)
-        {
-            // Also registers the certificate for decryption, so reading keys back needs no certificate store.
-            dataProtection.ProtectKeysWithCertificate(keys.LoadCertificate());
-        }
+        DataProtectionKeyOptions.From(configuration).ApplyTo(dataProtection);
 
         services.AddSingleton(TimeProvider.System);
         return services;
