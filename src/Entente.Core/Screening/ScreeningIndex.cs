@@ -978,6 +978,19 @@ public sealed class ScreeningIndex
 
                 SyllableWordsFrom(first, next, s, words, scratch, prefix, ref tried, ref unused);
             }
+
+            // An initial before a short word written whole (TGOK: TUGANSKY GOK); a word, not itself an abbreviation.
+            if (next.Length is >= 2 and <= 4 && next.AsSpan().ContainsAny("aeiou"))
+            {
+                if (_vocabIds.TryGetValue(string.Concat(own.AsSpan(0, 1), next), out var vocab) && PostingLength(vocab) <= _selectiveLimit && (tried ??= []).Add(vocab))
+                {
+                    var gain = (float)SyllableCredit * _weight[vocab];
+                    for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
+                    {
+                        scratch.Add(_postings[p], gain);
+                    }
+                }
+            }
         }
     }
 

@@ -364,6 +364,20 @@ public sealed class NameKnowledgeTests
     }
 
     [Fact]
+    public void Search_FindsAListedWord_MadeOfAnInitialAndAShortWordOfTheQuery()
+    {
+        // TGOK is the TUGANSKY GOK (mining and processing plant): T, then GOK whole.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "LEBEDINSKI GOK AO", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, "TGOK ILMENITE JSC", [], "Russia"),
+        ])]);
+
+        var found = index.Search("TUGANSKY GOK", new ScreeningOptions(2, 0));
+
+        Assert.Equal("2", found[0].EntityId);
+    }
+
+    [Fact]
     public void Search_DoesNotReadALegalForm_AsSyllablesOfTheWordsThatNameABody()
     {
         // PJSC is a legal form, not PPF (a private pension fund) followed by JSC.
