@@ -383,6 +383,8 @@ public sealed class ScreeningIndex
         var compounds = new Dictionary<int, Compound[]>();
         var acronymNames = new List<int>();
         var keysOfName = new HashSet<ulong>();
+        var conceptOf = vocabArray.Select(w => w.Length >= 2 ? NameConcepts.Of(NameNormalizer.Stem(w)) : 0).ToArray();
+        var translatable = new List<TokenKey>();
         for (var i = 0; i < analysed.Length; i++)
         {
             var tokens = analysed[i].Tokens;
@@ -406,6 +408,23 @@ public sealed class ScreeningIndex
             keysOfName.Clear();
             var skeletons = words is not null ? words.Words.Select(w => w.Skeleton).ToList() : tokens.Select(t => t.Skeleton).ToList();
             Acronyms.ForEachRun(skeletons, (_, _, acronym) => keysOfName.Add(Hash(acronym, -1)));
+
+            // And as read with the first letters of the words' translations (VOMZ: VOLOGDA OPTICAL AND MECHANICAL
+            // PLANT, Z of ZAVOD), from the words kept: a legal form's translation (COMPANY: K) reads too much.
+            translatable.Clear();
+            var anyConcept = false;
+            for (var t = nameTokenStart[i]; t < nameTokenStart[i + 1]; t++)
+            {
+                var concept = conceptOf[tokenIds[t]];
+                anyConcept |= concept > 0;
+                translatable.Add(new TokenKey(vocabArray[tokenIds[t]], -1, concept));
+            }
+
+            if (anyConcept)
+            {
+                Acronyms.ForEachTranslatedRun(translatable, TranslatedKeysPerName, acronym => keysOfName.Add(Hash(acronym, -1)));
+            }
+
             foreach (var key in keysOfName)
             {
                 acronymKeys.Add(key);
@@ -1195,6 +1214,9 @@ public sealed class ScreeningIndex
     }
 
     private const int MaxTrigramPostings = 4_000;
+
+    // Abbreviation keys a name gets through its words' translations, at most.
+    private const int TranslatedKeysPerName = 16;
 
     // The run of entries equal to `key` in a sorted array, as [From, To); empty when there is none.
     private static (int From, int To) EqualRange<T>(T[] sorted, T key)

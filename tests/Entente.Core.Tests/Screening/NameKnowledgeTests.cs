@@ -378,6 +378,21 @@ public sealed class NameKnowledgeTests
     }
 
     [Fact]
+    public void Search_FindsAnAbbreviation_WhoseLettersComeFromTheListedWordsTranslations()
+    {
+        // VOMZ is VOLOGODSKII OPTIKO-MEKHANICHESKII ZAVOD; the list writes it in English, so Z comes from PLANT's
+        // translation, and the index keeps that reading for the abbreviation to find.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "VOLOGDA OPTICAL AND MECHANICAL PLANT", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, "VOLOGDA SHIP REPAIR PLANT", [], "Russia"),
+        ])]);
+
+        var found = index.Search("JOINT STOCK COMPANY VOMZ", new ScreeningOptions(2, 0));
+
+        Assert.Equal("1", found[0].EntityId);
+    }
+
+    [Fact]
     public void Search_DoesNotReadALegalForm_AsSyllablesOfTheWordsThatNameABody()
     {
         // PJSC is a legal form, not PPF (a private pension fund) followed by JSC.
