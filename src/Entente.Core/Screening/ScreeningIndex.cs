@@ -805,15 +805,6 @@ public sealed class ScreeningIndex
             {
                 AcronymKey(again);
             }
-
-            // Initials ending in a syllable (UVIKOM: UGLERODNYE VOLOKNA I KOMPOZITY): the initials before it, four at least.
-            if (key.Skeleton.Length >= 6 && !_vocabIds.ContainsKey(key.Skeleton))
-            {
-                for (var cut = 4; cut <= key.Skeleton.Length - 2; cut++)
-                {
-                    AcronymKey(key.Skeleton[..cut]);
-                }
-            }
         }
 
         void AcronymKey(string acronym)
