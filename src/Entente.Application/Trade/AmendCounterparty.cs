@@ -39,21 +39,15 @@ public sealed class AmendCounterpartyHandler(EntenteDbContext db, Screener scree
         await screener.PrepareAsync(cancellationToken);
         return await db.InTransactionAsync<CounterpartyView>(async () =>
         {
-            var counterparty = await db.Counterparties.FirstOrDefaultAsync(c => c.Id == request.CounterpartyId, cancellationToken);
-            if (counterparty is null || !CounterpartyAccess.CanRead(actor, counterparty))
+            var found = await CounterpartyAccess.FindOpenForComplianceOfficerAsync(db, actor, request.CounterpartyId,
+                "Only the organisation's compliance officer amends its consignees and end users.",
+                status => $"The counterparty is {status}: only a clear or under-review one can be amended.", cancellationToken);
+            if (!found.IsSuccess)
             {
-                return CounterpartyAccess.NotFound(request.CounterpartyId);
+                return found.Error!;
             }
 
-            if (!actor.IsComplianceOfficerOf(counterparty.OrganisationId))
-            {
-                return new Error.Forbidden("not-compliance-officer", "Only the organisation's compliance officer amends its consignees and end users.");
-            }
-
-            if (counterparty.Status is CounterpartyStatus.Denied or CounterpartyStatus.Withdrawn)
-            {
-                return new Error.Conflict("counterparty-not-active", $"The counterparty is {counterparty.Status}: only a clear or under-review one can be amended.");
-            }
+            var counterparty = found.Value!;
 
             var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == counterparty.OrganisationId, cancellationToken);
             if (organisation.Status != MembershipStatus.Approved)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Entente.Application.Common;
 using Entente.Application.Organisations;
+using Entente.Application.Persistence;
 using Entente.Core.Geography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -128,6 +129,30 @@ public static class CounterpartyAccess
         actor.BelongsTo(counterparty.OrganisationId) || actor.CanReadParty(counterparty.Party);
 
     public static Error NotFound(Guid id) => new Error.NotFound("counterparty-not-found", $"Counterparty {id} was not found.");
+
+    /// <summary>
+    /// The counterparty its organisation's compliance officer may still change (amend, withdraw), tracked: one the actor
+    /// can read (else not found, so nothing is disclosed), of the actor's own organisation as its compliance officer
+    /// (else <paramref name="notOfficer"/>), and neither denied nor withdrawn (else <paramref name="closed"/>).
+    /// </summary>
+    public static async Task<Result<Counterparty>> FindOpenForComplianceOfficerAsync(
+        EntenteDbContext db, Actor actor, Guid id, string notOfficer, Func<CounterpartyStatus, string> closed, CancellationToken cancellationToken)
+    {
+        var counterparty = await db.Counterparties.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (counterparty is null || !CanRead(actor, counterparty))
+        {
+            return NotFound(id);
+        }
+
+        if (!actor.IsComplianceOfficerOf(counterparty.OrganisationId))
+        {
+            return new Error.Forbidden("not-compliance-officer", notOfficer);
+        }
+
+        return counterparty.Status is CounterpartyStatus.Denied or CounterpartyStatus.Withdrawn
+            ? new Error.Conflict("counterparty-not-active", closed(counterparty.Status))
+            : counterparty;
+    }
 }
 
 /// <summary>ISO 3166-1 alpha-2 country codes, checked against the platform's region data, and their names for people.</summary>

@@ -845,7 +845,7 @@ public sealed class ScreeningIndex
                         {
                             if (_vocab[_stemVocab[i]] != head)
                             {
-                                Postings(_stemVocab[i], (float)(SyllableCredit * InflectionCredit));
+                                AddPostings(_stemVocab[i], SyllableCredit * InflectionCredit, scratch);
                             }
                         }
                     }
@@ -857,19 +857,7 @@ public sealed class ScreeningIndex
         {
             if (_vocabIds.TryGetValue(part, out var word))
             {
-                Postings(word, (float)SyllableCredit);
-            }
-        }
-
-        void Postings(int word, float credit)
-        {
-            if (PostingLength(word) <= _selectiveLimit)
-            {
-                var gain = credit * _weight[word];
-                for (var p = _postingStart[word]; p < _postingStart[word + 1]; p++)
-                {
-                    scratch.Add(_postings[p], gain);
-                }
+                AddPostings(word, SyllableCredit, scratch);
             }
         }
 
@@ -886,26 +874,14 @@ public sealed class ScreeningIndex
 
                 if (_vocabIds.TryGetValue(acronym, out var vocab))
                 {
-                    Found(vocab);
+                    AddPostings(vocab, AcronymCredit, scratch);
                 }
 
                 if (_respelled.TryGetValue(acronym, out var respelledWords))
                 {
                     foreach (var word in respelledWords)
                     {
-                        Found(word);
-                    }
-                }
-            }
-
-            void Found(int vocab)
-            {
-                if (PostingLength(vocab) <= _selectiveLimit)
-                {
-                    var gain = (float)AcronymCredit * _weight[vocab];
-                    for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
-                    {
-                        scratch.Add(_postings[p], gain);
+                        AddPostings(word, AcronymCredit, scratch);
                     }
                 }
             }
@@ -961,14 +937,9 @@ public sealed class ScreeningIndex
                 {
                     for (var at = from; at < to; at++)
                     {
-                        var vocab = _syllableVocab[at];
-                        if (_syllableWords[at].Length > word.Skeleton.Length + 2 && PostingLength(vocab) <= _selectiveLimit && (tried ??= []).Add(vocab))
+                        if (_syllableWords[at].Length > word.Skeleton.Length + 2 && (tried ??= []).Add(_syllableVocab[at]))
                         {
-                            var gain = (float)SyllableCredit * _weight[vocab];
-                            for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
-                            {
-                                scratch.Add(_postings[p], gain);
-                            }
+                            AddPostings(_syllableVocab[at], SyllableCredit, scratch);
                         }
                     }
                 }
@@ -999,16 +970,10 @@ public sealed class ScreeningIndex
             }
 
             // An initial before a short word written whole (TGOK: TUGANSKY GOK); a word, not itself an abbreviation.
-            if (next.Length is >= 2 and <= 4 && next.AsSpan().ContainsAny("aeiou"))
+            if (next.Length is >= 2 and <= 4 && next.AsSpan().ContainsAny("aeiou") &&
+                _vocabIds.TryGetValue(string.Concat(own.AsSpan(0, 1), next), out var vocab) && (tried ??= []).Add(vocab))
             {
-                if (_vocabIds.TryGetValue(string.Concat(own.AsSpan(0, 1), next), out var vocab) && PostingLength(vocab) <= _selectiveLimit && (tried ??= []).Add(vocab))
-                {
-                    var gain = (float)SyllableCredit * _weight[vocab];
-                    for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
-                    {
-                        scratch.Add(_postings[p], gain);
-                    }
-                }
+                AddPostings(vocab, SyllableCredit, scratch);
             }
         }
     }
@@ -1047,15 +1012,27 @@ public sealed class ScreeningIndex
                         continue;
                     }
 
-                    var gain = (float)SyllableCredit * _weight[vocab];
-                    for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
-                    {
-                        scratch.Add(_postings[p], gain);
-                    }
+                    AddPostings(vocab, SyllableCredit, scratch);
                 }
 
                 break;
             }
+        }
+    }
+
+    // Every name holding a listed word, credited with `credit` times its weight, unless so many hold it that it says
+    // nothing (and would cost most).
+    private void AddPostings(int vocab, double credit, Scratch scratch)
+    {
+        if (PostingLength(vocab) > _selectiveLimit)
+        {
+            return;
+        }
+
+        var gain = (float)(credit * _weight[vocab]);
+        for (var p = _postingStart[vocab]; p < _postingStart[vocab + 1]; p++)
+        {
+            scratch.Add(_postings[p], gain);
         }
     }
 

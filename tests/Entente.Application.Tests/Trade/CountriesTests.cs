@@ -1,5 +1,6 @@
 using System.Globalization;
 using Entente.Application.Trade;
+using Entente.Core.Geography;
 
 namespace Entente.Application.Tests.Trade;
 
@@ -22,16 +23,15 @@ public sealed class CountriesTests
         // Without the runtime's region data (invariant globalisation) almost nothing is accepted and the check below would prove nothing.
         Assert.True(accepted.Count >= 240, $"Only {accepted.Count} codes accepted: is the runtime's region data missing?");
 
-        var missing = accepted.Where(code => !IsRussianText(Countries.Name(code, Russian))).Select(code => code + "=" + Countries.Name(code, Russian)).ToList();
+        // That the table's names are Cyrillic is the table's own test; here, that every accepted code reaches one.
+        var missing = accepted.Where(code => RussianCountryNames.Find(code) is not { } name || Countries.Name(code, Russian) != name)
+            .Select(code => code + "=" + Countries.Name(code, Russian)).ToList();
         Assert.True(missing.Count == 0, "No Russian name for: " + string.Join(", ", missing));
     }
 
     [Theory]
     [InlineData("GB", "Великобритания")]
     [InlineData("RU", "Россия")]
-    [InlineData("US", "США")]
-    [InlineData("KZ", "Казахстан")]
-    [InlineData("CI", "Кот-д’Ивуар")]
     public void Name_IsTheRussianShortName_WhenCultureIsRussian(string code, string expected)
     {
         Assert.Equal(expected, Countries.Name(code, Russian));
@@ -72,8 +72,4 @@ public sealed class CountriesTests
     [InlineData("XK", "XK")]
     public void Normalise_ReturnsTheUpperCasedCode_WhenCodeNamesACountry(string code, string expected) =>
         Assert.Equal(expected, Countries.Normalise(code));
-
-    private static bool IsRussianText(string name) =>
-        name.Any(c => c is >= 'А' and <= 'я' or 'Ё' or 'ё')
-        && name.All(c => c is >= 'А' and <= 'я' or 'Ё' or 'ё' or ' ' or '-' or ',' or '(' or ')' or '’');
 }
