@@ -16,6 +16,8 @@ public static class ScreeningEndpoints
             .WithSummary("An administrator imports a list file (the request body) as the list's next version: ?format=ofac-csv|un-xml|uk-csv|entente-csv&fileName=NAME. A malformed file changes nothing; the problem names the line.");
         group.MapGet("/hits", Hits).RequireAuthorization(Policies.Assessor).WithName("ListScreeningHits")
             .WithSummary("The authority's screening hits on its own party's organisations and the consignees and end users they name: filter by status (open, cleared, confirmed, all), sort (opened, score, organisation, list, status); page with limit and the cursor of the previous response's next.");
+        group.MapGet("/hits/summary", HitSummary).RequireAuthorization(Policies.Assessor).WithName("SummariseScreeningHits")
+            .WithSummary("How many of the authority's hits are open, cleared and confirmed: every hit of its own party, as the hit queue page counts them, whatever a list filter would show.");
         group.MapPost("/hits/{id:guid}/clear", Clear).RequireAuthorization(Policies.Assessor).WithName("ClearScreeningHit")
             .WithSummary("An authority officer clears a hit as a false positive; a reason is required.");
         group.MapPost("/hits/{id:guid}/confirm", Confirm).RequireAuthorization(Policies.Assessor).WithName("ConfirmScreeningHit")
@@ -67,6 +69,9 @@ public static class ScreeningEndpoints
     private static async Task<IResult> Hits(string? status, string? sort, bool? descending, string? cursor, int? limit, HttpContext context, ListHitsHandler handler, CancellationToken cancellationToken) =>
         (await handler.HandleAsync(context.User.ToActor(), new ListHits(status, sort, descending ?? false, null, null), descending, new CursorRequest(cursor, limit), cancellationToken))
             .Match(TypedResults.Ok, Problems.From);
+
+    private static async Task<IResult> HitSummary(HttpContext context, ListHitsHandler handler, CancellationToken cancellationToken) =>
+        (await handler.CountAsync(context.User.ToActor(), cancellationToken)).Match(TypedResults.Ok, Problems.From);
 
     private static async Task<IResult> Clear(Guid id, DecisionRequest request, HttpContext context, DecideHitHandler handler, CancellationToken cancellationToken) =>
         (await handler.HandleAsync(context.User.ToActor(), new DecideHit(id, HitDecision.Clear, request.Reason), cancellationToken)).Match(TypedResults.Ok, Problems.From);

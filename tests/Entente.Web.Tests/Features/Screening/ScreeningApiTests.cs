@@ -311,4 +311,76 @@ public sealed class ScreeningApiTests(Hosts hosts)
         Assert.Equal(Total(ruQueue), ruTotals);
         Assert.DoesNotContain("Zlatoust", ruQueue, StringComparison.Ordinal);
     }
+
+    /// <summary>Counts a queue's hits of one status by reading every slice of the list endpoint, cursor after cursor.</summary>
+    private static async Task<int> ListedAsync(HttpClient client, string status)
+    {
+        var count = 0;
+        var url = "/api/v1/screening/hits?status=" + status + "&limit=200";
+        while (true)
+        {
+            var slice = await client.GetFromJsonAsync<JsonElement>(url, Ct);
+            count += slice.GetProperty("items").GetArrayLength();
+            if (slice.GetProperty("next").GetString() is not { } next)
+            {
+                return count;
+            }
+
+            url = "/api/v1/screening/hits?status=" + status + "&limit=200&cursor=" + Uri.EscapeDataString(next);
+        }
+    }
+
+    private static async Task<(int Open, int Cleared, int Confirmed, int Total)> SummaryAsync(HttpClient client)
+    {
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/screening/hits/summary", Ct);
+        return (body.GetProperty("open").GetInt32(), body.GetProperty("cleared").GetInt32(), body.GetProperty("confirmed").GetInt32(), body.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HitSummary_CountsTheReadersOwnPartysHitsByStatus_AndRefusesOthers(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var gb = await factory.ClientForAsync("officer@ecju.example");
+        var auditor = await factory.ClientForAsync("auditor@ecju.example");
+        var ru = await factory.ClientForAsync("officer@fsvts.example");
+        var gbBefore = await SummaryAsync(gb);
+        var ruBefore = await SummaryAsync(ru);
+
+        // Two GB organisations hit a list of their own; the GB officer clears one of the hits.
+        var listName = await ImportAsync(factory, "VOTKINSK MACHINE BUILDING PLANT JSC", "Воткинский завод");
+        var kept = await RegisterAsync(factory, "Votkinsk Machine Building Ltd", "Воткинский завод");
+        var cleared = await HitAsync(factory, await RegisterAsync(factory, "Votkinsk Plant Trading Ltd", "Воткинский завод"), listName);
+        Assert.Equal(HttpStatusCode.OK, (await gb.PostAsJsonAsync($"/api/v1/screening/hits/{cleared.Id}/clear", new { reason = "A trading name only." }, Ct)).StatusCode);
+        // Registering screens against every list: count what the two organisations opened, whichever lists they hit.
+        var opened = await factory.WithScopeAsync(sp => sp.GetRequiredService<EntenteDbContext>().ScreeningHits
+            .CountAsync(h => h.OrganisationId == kept || h.OrganisationId == cleared.OrganisationId, Ct));
+
+        var response = await gb.GetAsync("/api/v1/screening/hits/summary", Ct);
+        var gbAfter = await SummaryAsync(gb);
+        var byAuditor = await SummaryAsync(auditor);
+        var ruAfter = await SummaryAsync(ru);
+        var anonymous = await factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            .GetAsync("/api/v1/screening/hits/summary", Ct);
+        var companyOfficer = await (await factory.ClientForAsync("officer@albion.example")).GetAsync("/api/v1/screening/hits/summary", Ct);
+        var document = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(opened >= 2, $"opened {opened}");
+        Assert.Equal((gbBefore.Open + opened - 1, gbBefore.Cleared + 1, gbBefore.Confirmed), (gbAfter.Open, gbAfter.Cleared, gbAfter.Confirmed));
+        Assert.Equal(gbAfter.Open + gbAfter.Cleared + gbAfter.Confirmed, gbAfter.Total);
+        // The summary counts what the queue lists, status by status.
+        Assert.Equal((await ListedAsync(gb, "open"), await ListedAsync(gb, "cleared"), await ListedAsync(gb, "confirmed")), (gbAfter.Open, gbAfter.Cleared, gbAfter.Confirmed));
+        Assert.Equal(gbAfter, byAuditor);
+        // Only the reader's own party: the GB hits above leave the RU authority's counts as they were.
+        Assert.Equal(ruBefore, ruAfter);
+        Assert.Equal(await ListedAsync(ru, "all"), ruAfter.Total);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, companyOfficer.StatusCode);
+        Assert.Equal("application/problem+json", companyOfficer.Content.Headers.ContentType?.MediaType);
+        var operation = document.GetProperty("paths").GetProperty("/api/v1/screening/hits/summary").GetProperty("get");
+        Assert.Equal("SummariseScreeningHits", operation.GetProperty("operationId").GetString());
+        Assert.Contains("open, cleared and confirmed", operation.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
 }
