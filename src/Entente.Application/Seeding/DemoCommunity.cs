@@ -23,8 +23,9 @@ public sealed record DemoSignIn(string Role, string Email, string Password, stri
 /// A small treaty community to explore: both authorities with an officer and an auditor each, an administrator, and
 /// four companies of each party in every vetting state, and the treaty in force (both authorities sign, then both
 /// ratify). Then the administrator imports a small extract of the OFAC SDN list (embedded; see Seeding/Lists/README.md)
-/// and every organisation is screened against the new version as the platform does when any list arrives, which opens
-/// hits for the RU authority to review. It goes through the same use cases as real users, so the log records the
+/// in two versions, the entities as OFAC published them in 2021 and then in 2025, and after each every organisation is
+/// screened against the new version as the platform does when any list arrives, which opens hits for the RU authority
+/// to review. It goes through the same use cases as real users, so the log records the
 /// seeding like anything else. Never run in Production: the passwords are printed.
 /// </summary>
 public sealed class DemoCommunity(
@@ -46,9 +47,13 @@ public sealed class DemoCommunity(
     public const string SanctionsListName = "demo-ofac-extract";
 
     /// <summary>What the seeded screening offers, printed with the sign-ins.</summary>
-    public const string ScreeningNote = "Screening: a demo extract of the OFAC SDN list (" + SanctionsListName + ") is imported; the RU officer (officer@fsvts.example) has screening hits to review at /screening/hits, and the GB officer (officer@ecju.example) one on an end user Albion named (/counterparties).";
+    public const string ScreeningNote = "Screening: a demo extract of the OFAC SDN list (" + SanctionsListName + ") is imported in two versions, as OFAC published its entities in 2021 and in 2025 (/screening/lists); the RU officer (officer@fsvts.example) has screening hits to review at /screening/hits, and the GB officer (officer@ecju.example) one on an end user Albion named (/counterparties).";
 
-    private const string SanctionsListResource = "Entente.Seeding." + SanctionsListName + ".csv";
+    /// <summary>
+    /// The files of the demo list's versions, oldest first: each is imported under its own name, so the versions table
+    /// says which OFAC release a version holds (a version records its source file name and no other label).
+    /// </summary>
+    public static IReadOnlyList<string> SanctionsListFiles { get; } = [SanctionsListName + "-2021.csv", SanctionsListName + "-2025.csv"];
 
     // Whoever screens during seeding holds the rescreen lease under this name, as a web node holds it under its own.
     private const string RescreenHolder = "demo-seeding";
@@ -174,25 +179,30 @@ public sealed class DemoCommunity(
     }
 
     /// <summary>
-    /// The administrator imports the demo list as its first version, and the organisations are screened against it by
-    /// the rescreen every web node runs when a list version arrives — here at once, so the hits exist when the demo
-    /// opens. The list arrives after the companies were vetted, as the 2014 designations came after the treaty.
+    /// The administrator imports the demo list's versions in order, and after each the organisations are screened
+    /// against it by the rescreen every web node runs when a list version arrives — here at once, so the hits exist when
+    /// the demo opens and each version is screened as it arrived. The list arrives after the companies were vetted, as
+    /// the 2014 designations came after the treaty.
     /// </summary>
     private async Task SeedSanctionsListAsync(Actor administrator, CancellationToken cancellationToken)
     {
-        byte[] content;
-        await using (var stream = typeof(DemoCommunity).Assembly.GetManifestResourceStream(SanctionsListResource)
-            ?? throw new InvalidOperationException($"embedded resource {SanctionsListResource} is missing from the build"))
+        foreach (var file in SanctionsListFiles)
         {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken);
-            content = buffer.ToArray();
+            var resource = "Entente.Seeding." + file;
+            byte[] content;
+            await using (var stream = typeof(DemoCommunity).Assembly.GetManifestResourceStream(resource)
+                ?? throw new InvalidOperationException($"embedded resource {resource} is missing from the build"))
+            {
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, cancellationToken);
+                content = buffer.ToArray();
+            }
+
+            Require(await importList.HandleAsync(administrator, new ImportListContent(file, content, ListFormats.EntenteCsv, SanctionsListName), null, cancellationToken));
+
+            // Null only when another node holds the lease: its worker then screens against the version instead.
+            await rescreen.HandleAsync(RescreenHolder, cancellationToken);
         }
-
-        Require(await importList.HandleAsync(administrator, new ImportListContent(SanctionsListName + ".csv", content, ListFormats.EntenteCsv, SanctionsListName), null, cancellationToken));
-
-        // Null only when another node holds the lease: its worker then screens against the version instead.
-        await rescreen.HandleAsync(RescreenHolder, cancellationToken);
     }
 
     private async Task<Actor> CreateAsync(Actor admin, CreateUser request, string? authenticatorKey, CancellationToken cancellationToken)
