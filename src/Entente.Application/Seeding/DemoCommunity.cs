@@ -24,9 +24,9 @@ public sealed record DemoSignIn(string Role, string Email, string Password, stri
 /// four companies of each party in every vetting state, and the treaty in force (both authorities sign, then both
 /// ratify). Then the administrator imports a small extract of the OFAC SDN list (embedded; see Seeding/Lists/README.md)
 /// in two versions, the entities as OFAC published them in 2021 and then in 2025, and after each every organisation is
-/// screened against the new version as the platform does when any list arrives, which opens hits for the RU authority
-/// to review. It goes through the same use cases as real users, so the log records the
-/// seeding like anything else. Never run in Production: the passwords are printed.
+/// screened against the new version as the platform does when any list arrives, which opens hits for the authorities
+/// to review. It goes through the same use cases as real users, so the log records the seeding like anything else.
+/// Never run in Production: the passwords are printed.
 /// </summary>
 public sealed class DemoCommunity(
     EntenteDbContext db,
