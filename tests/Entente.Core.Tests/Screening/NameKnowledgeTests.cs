@@ -51,6 +51,24 @@ public sealed class NameKnowledgeTests
     }
 
     [Theory]
+    [InlineData("YUGANSKNEFTEGAZ", "NYAGANNEFTEGAZ")]
+    [InlineData("ROSTFINANCE", "EVROFINANCE")]
+    public void NearSpelling_IsNotCredited_WhenCompoundsBeginWithOtherWords(string one, string other)
+    {
+        Assert.Equal(0, ScreeningIndex.TokenSimilarity(Skeleton(one), Skeleton(other)));
+    }
+
+    [Theory]
+    [InlineData("VLADILENOVICH", "VLADENILOVICH")]
+    [InlineData("GUNPOWDER", "POWDER")]
+    [InlineData("ROSTFINANCE", "ROSTFINANS")]
+    [InlineData("KALASHNIKOV", "KALASHNIKOB")]
+    public void NearSpelling_IsCredited_WhenWordsDifferInsideOrOneEndsInTheOther(string one, string other)
+    {
+        Assert.InRange(ScreeningIndex.TokenSimilarity(Skeleton(one), Skeleton(other)), 0.5, 0.99);
+    }
+
+    [Theory]
     [InlineData("ivan")]
     [InlineData("1945")]
     [InlineData("oao")]
@@ -453,4 +471,6 @@ public sealed class NameKnowledgeTests
     private static string Stem(string word) => NameNormalizer.Stem(NameNormalizer.NormalizeToken(word).Skeleton);
 
     private static int Concept(string word) => NameConcepts.Of(Stem(word));
+
+    private static string Skeleton(string word) => NameNormalizer.NormalizeToken(word).Skeleton;
 }
