@@ -276,7 +276,8 @@ public static class NameNormalizer
 
         // Doubled letters are one in a word (Kalashnikoff, Rossiiskii) but not in an abbreviation, whose letters are
         // words of their own: CCP is not TSP, nor SSSR SSR.
-        var abbreviation = !buffer[..n].ContainsAny("aeiou");
+        // Nor in a word of three letters or fewer, most often an abbreviation too (AAC is not AYACH).
+        var abbreviation = folded.Length <= 3 || !buffer[..n].ContainsAny("aeiou");
         if (!abbreviation)
         {
             n = CollapseRepeats(buffer[..n]);
