@@ -1598,6 +1598,11 @@ public sealed class ScreeningIndex
     private static List<(int Word, int Start, int End, double Credit)> ReadAbbreviations(WordSequence shortView, bool[] shortTaken, WordSequence longView, bool[] longTaken)
     {
         var found = new List<(int, int, int, double)>();
+        for (var k = 0; k < longTaken.Length; k++)
+        {
+            longTaken[k] |= longView.Kept[k] < 0 && LegalForms.IsAbbreviatedForm(longView.Words[k].Skeleton);
+        }
+
         for (var i = 0; i < shortView.Words.Length; i++)
         {
             var word = shortView.Words[i].Skeleton;

@@ -50,6 +50,29 @@ public sealed class NameKnowledgeTests
         Assert.Equal(Stem(plain), Stem(inflected));
     }
 
+    [Fact]
+    public void Search_TakesNoLetterOfAnAbbreviatedLegalForm_IntoAnotherAbbreviation()
+    {
+        var index = ScreeningIndex.Build(
+        [
+            new SanctionsList("ofac",
+            [
+                new ListEntry("1", EntityType.Organisation, "DML", [], null),
+                new ListEntry("2", EntityType.Organisation, "DIZAIN PARTNER MIKROCHIP", [], "Russia"),
+                new ListEntry("3", EntityType.Organisation, "FAR", [], null),
+                new ListEntry("4", EntityType.Organisation, "AO REMONTNAIA BAZA PO REMONTU AVIATSIONNYKH PRIBOROV", [], "Russia"),
+            ]),
+        ]);
+
+        var microchip = index.Search("DP MICROCHIP LLC", new ScreeningOptions(Top: 5, MinimumScore: 0));
+        var rembaza = index.Search("FL AO REMBAZA", new ScreeningOptions(Top: 5, MinimumScore: 0));
+
+        Assert.Equal("2", microchip[0].EntityId);
+        Assert.DoesNotContain(microchip, m => m.Explanation.Pairs.Any(p => p.Kind == TokenMatchKind.Acronym));
+        Assert.Equal("4", rembaza[0].EntityId);
+        Assert.DoesNotContain(rembaza, m => m.EntityId == "3" && m.Explanation.Pairs.Any(p => p.Kind == TokenMatchKind.Acronym));
+    }
+
     [Theory]
     [InlineData("YUGANSKNEFTEGAZ", "NYAGANNEFTEGAZ")]
     [InlineData("ROSTFINANCE", "EVROFINANCE")]
