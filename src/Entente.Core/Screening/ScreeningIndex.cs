@@ -170,7 +170,7 @@ public sealed class ScreeningIndex
         var n = Math.Max(1, entries.Length);
         for (var v = 0; v < vocab.Length; v++)
         {
-            _weight[v] = Rarity(n, df[v]) * (_keys[v].Concept > 0 ? GenericWeight : 1f);
+            _weight[v] = Rarity(n, df[v]) * (_keys[v].Concept > 0 ? GenericWeight : 1f) * (vocab[v].Length == 1 ? InitialWeight : 1f);
         }
 
         _maxWeight = Rarity(n, 1);
@@ -644,7 +644,11 @@ public sealed class ScreeningIndex
     private static string StemKey(string skeleton) => NameNormalizer.Stem(skeleton).Replace('c', 'k').Replace('h', 'k');
 
     private float WeightOf(string skeleton) => _vocabIds.TryGetValue(skeleton, out var id) ? _weight[id]
-        : _maxWeight * (NameConcepts.Of(NameNormalizer.Stem(skeleton)) > 0 ? GenericWeight : 1f);
+        : _maxWeight * (NameConcepts.Of(NameNormalizer.Stem(skeleton)) > 0 ? GenericWeight : 1f) * (skeleton.Length == 1 ? InitialWeight : 1f);
+
+    // A lone letter (the initial K of K. A. VOLODINA, the I of I A C INTERNATIONAL) is one of twenty-six: agreeing in
+    // one says little whatever its rarity among the listed names.
+    private const float InitialWeight = 0.5f;
 
     // Words of the bilingual vocabulary (PLANT, KONTSERN, NAUCHNO) describe what a body is, not which one it is: they
     // weigh half what their rarity alone would give.

@@ -51,6 +51,23 @@ public sealed class NameKnowledgeTests
     }
 
     [Fact]
+    public void Compare_WeighsLoneLetters_AsHalfAWordOfTheirRarity()
+    {
+        var index = ScreeningIndex.Build(
+        [
+            new SanctionsList("ofac",
+            [
+                new ListEntry("1", EntityType.Organisation, "I A C INTERNATIONAL INC.", [], null),
+                new ListEntry("2", EntityType.Organisation, "K TECHNOLOGY JOINT STOCK COMPANY", [], null),
+                new ListEntry("3", EntityType.Organisation, "KARPOV INSTRUMENT PLANT", [], "Russia"),
+            ]),
+        ]);
+
+        // Two initials agree with I A C and nothing else does; weighed as whole words they scored above 0.5.
+        Assert.InRange(index.Compare("ZAVOD IMENI K A VOLODINA", "I A C INTERNATIONAL INC."), 0.01, 0.45);
+    }
+
+    [Fact]
     public void Search_TakesNoLetterOfAnAbbreviatedLegalForm_IntoAnotherAbbreviation()
     {
         var index = ScreeningIndex.Build(
