@@ -340,6 +340,12 @@ public static class NameNormalizer
         if (length >= 6 && span.EndsWith("sk", StringComparison.Ordinal))
         {
             length -= 2;
+
+            // A town ending in a vowel takes -ENSK- (DUBNA, DUBNENSKII; PENZA, PENZENSKII): the E joins, it is not the town's.
+            if (length >= 6 && span[..length].EndsWith("en", StringComparison.Ordinal) && !IsVowel(span[length - 3]))
+            {
+                length -= 2;
+            }
         }
         else if (length >= 5 && span[^1] == 'n' && !IsVowel(span[^2]))
         {

@@ -45,6 +45,8 @@ public sealed class NameKnowledgeTests
     [InlineData("popova", "popov")]
     [InlineData("sberbanka", "sberbank")]
     [InlineData("novosibirskii", "novosibirsk")]
+    [InlineData("dubnenskii", "dubna")]
+    [InlineData("penzenskogo", "penza")]
     public void Stem_AgreesOnForms_OfOneWord(string inflected, string plain)
     {
         Assert.Equal(Stem(plain), Stem(inflected));
