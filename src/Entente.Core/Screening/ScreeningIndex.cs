@@ -685,7 +685,9 @@ public sealed class ScreeningIndex
         }
 
         work.Sort((a, b) => a.Length.CompareTo(b.Length));
-        var guaranteed = 0;
+        // Only a query with words of the vocabulary can share what the evidence misses (a translation); persons' names
+        // have none, and their queries are not slowed for it.
+        var guaranteed = keys.Any(k => k.Concept > 0) ? 0 : RarestWordNames;
         foreach (var (vocab, similarity, length) in work)
         {
             if (similarity >= 1 && guaranteed + length <= RarestWordNames)
