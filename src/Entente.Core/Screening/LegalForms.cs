@@ -25,6 +25,22 @@ public static class LegalForms
         return tokens.Length > 0 && Known.Value.IsForm(tokens, 0, tokens.Length, out _);
     }
 
+    // Legal forms written as abbreviations of three letters or fewer (AO, OOO, LLC, JSC), as skeletons; Russian kinds of
+    // body (NPO, NII, KB) are not among them.
+    private static readonly Lazy<FrozenSet<string>> ShortForms = new(() =>
+    {
+        var kinds = NameVocabulary.RussianOrganisationTypePhrases.SelectMany(NameNormalizer.Tokenize).Select(t => t.Skeleton).ToHashSet(StringComparer.Ordinal);
+        return NameVocabulary.LegalFormPhrases.Select(NameNormalizer.Tokenize)
+            .Where(t => t.Length == 1 && t[0].Skeleton.Length <= 3 && !kinds.Contains(t[0].Skeleton))
+            .Select(t => t[0].Skeleton).ToFrozenSet(StringComparer.Ordinal);
+    });
+
+    /// <summary>
+    /// Whether a set-aside word is a legal form that is itself an abbreviation (AO, LLC): it gives no letter to another
+    /// abbreviation, whose letters are the initials of words (DP MICROCHIP LLC is not DML).
+    /// </summary>
+    internal static bool IsAbbreviatedForm(string skeleton) => skeleton.Length <= 3 && ShortForms.Value.Contains(skeleton) && !Acronyms.IsFunctionWord(skeleton);
+
     /// <summary>The number of kinds two sets of kinds (<see cref="AnalyzedName"/>) have in common.</summary>
     internal static int SharedKinds(ulong a, ulong b) => BitOperations.PopCount(a & b);
 

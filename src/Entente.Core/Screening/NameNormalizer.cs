@@ -276,7 +276,8 @@ public static class NameNormalizer
 
         // Doubled letters are one in a word (Kalashnikoff, Rossiiskii) but not in an abbreviation, whose letters are
         // words of their own: CCP is not TSP, nor SSSR SSR.
-        var abbreviation = !buffer[..n].ContainsAny("aeiou");
+        // Nor in a word of three letters or fewer, most often an abbreviation too (AAC is not AYACH).
+        var abbreviation = folded.Length <= 3 || !buffer[..n].ContainsAny("aeiou");
         if (!abbreviation)
         {
             n = CollapseRepeats(buffer[..n]);
@@ -339,6 +340,12 @@ public static class NameNormalizer
         if (length >= 6 && span.EndsWith("sk", StringComparison.Ordinal))
         {
             length -= 2;
+
+            // A town ending in a vowel takes -ENSK- (DUBNA, DUBNENSKII; PENZA, PENZENSKII): the E joins, it is not the town's.
+            if (length >= 6 && span[..length].EndsWith("en", StringComparison.Ordinal) && !IsVowel(span[length - 3]))
+            {
+                length -= 2;
+            }
         }
         else if (length >= 5 && span[^1] == 'n' && !IsVowel(span[^2]))
         {

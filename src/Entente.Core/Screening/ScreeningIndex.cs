@@ -17,6 +17,7 @@ public sealed class ScreeningIndex
     private const int CandidateCount = 128;
     private const int MinDeletionLength = 4;
     private const int PostingBudget = 5_000;
+    private const int RarestWordNames = 16;
     private const int MaxIntersection = 30_000;
 
     private readonly (string List, ListEntry Entry)[] _entries;
@@ -169,7 +170,7 @@ public sealed class ScreeningIndex
         var n = Math.Max(1, entries.Length);
         for (var v = 0; v < vocab.Length; v++)
         {
-            _weight[v] = Rarity(n, df[v]) * (_keys[v].Concept > 0 ? GenericWeight : 1f);
+            _weight[v] = Rarity(n, df[v]) * (_keys[v].Concept > 0 ? GenericWeight : 1f) * (vocab[v].Length == 1 ? InitialWeight : 1f);
         }
 
         _maxWeight = Rarity(n, 1);
@@ -643,7 +644,11 @@ public sealed class ScreeningIndex
     private static string StemKey(string skeleton) => NameNormalizer.Stem(skeleton).Replace('c', 'k').Replace('h', 'k');
 
     private float WeightOf(string skeleton) => _vocabIds.TryGetValue(skeleton, out var id) ? _weight[id]
-        : _maxWeight * (NameConcepts.Of(NameNormalizer.Stem(skeleton)) > 0 ? GenericWeight : 1f);
+        : _maxWeight * (NameConcepts.Of(NameNormalizer.Stem(skeleton)) > 0 ? GenericWeight : 1f) * (skeleton.Length == 1 ? InitialWeight : 1f);
+
+    // A lone letter (the initial K of K. A. VOLODINA, the I of I A C INTERNATIONAL) is one of twenty-six: agreeing in
+    // one says little whatever its rarity among the listed names.
+    private const float InitialWeight = 0.5f;
 
     // Words of the bilingual vocabulary (PLANT, KONTSERN, NAUCHNO) describe what a body is, not which one it is: they
     // weigh half what their rarity alone would give.
@@ -680,6 +685,18 @@ public sealed class ScreeningIndex
         }
 
         work.Sort((a, b) => a.Length.CompareTo(b.Length));
+        // Only a query with words of the vocabulary can share what the evidence misses (a translation); persons' names
+        // have none, and their queries are not slowed for it.
+        var guaranteed = keys.Any(k => k.Concept > 0) ? 0 : RarestWordNames;
+        foreach (var (vocab, similarity, length) in work)
+        {
+            if (similarity >= 1 && guaranteed + length <= RarestWordNames)
+            {
+                guaranteed += length;
+                scratch.Guarantee(_postings.AsSpan(_postingStart[vocab], length));
+            }
+        }
+
         var budget = PostingBudget;
         foreach (var (vocab, similarity, length) in work)
         {
@@ -1587,6 +1604,11 @@ public sealed class ScreeningIndex
     private static List<(int Word, int Start, int End, double Credit)> ReadAbbreviations(WordSequence shortView, bool[] shortTaken, WordSequence longView, bool[] longTaken)
     {
         var found = new List<(int, int, int, double)>();
+        for (var k = 0; k < longTaken.Length; k++)
+        {
+            longTaken[k] |= longView.Kept[k] < 0 && LegalForms.IsAbbreviatedForm(longView.Words[k].Skeleton);
+        }
+
         for (var i = 0; i < shortView.Words.Length; i++)
         {
             var word = shortView.Words[i].Skeleton;
@@ -1666,12 +1688,25 @@ public sealed class ScreeningIndex
         }
 
         var jw = StringSimilarity.JaroWinkler(a, b);
-        return jw >= TokenThreshold ? FuzzyCredit(jw) : 0;
+        return jw >= TokenThreshold && !DifferentBeginnings(a, b) ? FuzzyCredit(jw) : 0;
     }
 
+    // Two compound words ending alike and beginning with other letters name two things (YUGANSKNEFTEGAZ / NYAGANNEFTEGAZ,
+    // ROSTFINANCE / EVROFINANCE): a misspelling changes a letter or two, not the whole first half of the word.
+    private static bool DifferentBeginnings(string a, string b)
+    {
+        var common = 0;
+        while (common < a.Length && common < b.Length && a[^(common + 1)] == b[^(common + 1)])
+        {
+            common++;
+        }
 
+        // Patronymics end alike too, and differ in the middle (VLADILENOVICH / VLADENILOVICH), not from the start.
+        // A word ending in the whole other word (GUNPOWDER / POWDER) is a kind of it, and keeps its near-spelling credit.
+        return common >= MinimumSharedEnding && common < Math.Min(a.Length, b.Length) && a[0] != b[0] && StringSimilarity.Levenshtein(a.AsSpan(0, a.Length - common), b.AsSpan(0, b.Length - common)) >= 3;
+    }
 
-
+    private const int MinimumSharedEnding = 4;
 
     // A near spelling counts less the further it is: Jaro-Winkler 0.97 (one typing error in a long word) keeps 0.91,
     // 0.85 (BAZALT / BAZZAL, two different names) keeps 0.61, so an exact rare word outweighs a near one.
@@ -1870,6 +1905,13 @@ public sealed class ScreeningIndex
 
         public List<float> NameWeights { get; } = new(8);
 
+        private readonly List<int> _guaranteed = [];
+
+        // Names holding the query's rarest word are always compared: what else they share with the query may be
+        // a translation or an abbreviation the gathered evidence cannot show (SHIP REPAIR CENTER ZVEZDOCHKA / CENTER
+        // SUDOREMONTA ZVEZDOCHKA), and names holding several of the query's words can otherwise crowd them out.
+        public void Guarantee(ReadOnlySpan<int> names) => _guaranteed.AddRange(names);
+
         public void Add(int name, float gain)
         {
             if (_score[name] == 0)
@@ -1915,14 +1957,21 @@ public sealed class ScreeningIndex
                 }
             }
 
-            var result = new int[heap.Count];
-            var i = 0;
+            var result = new List<int>(heap.Count + _guaranteed.Count);
             while (heap.TryDequeue(out var name, out _))
             {
-                result[i++] = name;
+                result.Add(name);
             }
 
-            return result;
+            foreach (var name in _guaranteed)
+            {
+                if (!result.Contains(name))
+                {
+                    result.Add(name);
+                }
+            }
+
+            return [.. result];
         }
 
         public void Reset()
@@ -1933,6 +1982,7 @@ public sealed class ScreeningIndex
             }
 
             _touched.Clear();
+            _guaranteed.Clear();
         }
     }
 }

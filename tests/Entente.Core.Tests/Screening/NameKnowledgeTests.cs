@@ -45,9 +45,69 @@ public sealed class NameKnowledgeTests
     [InlineData("popova", "popov")]
     [InlineData("sberbanka", "sberbank")]
     [InlineData("novosibirskii", "novosibirsk")]
+    [InlineData("dubnenskii", "dubna")]
+    [InlineData("penzenskogo", "penza")]
     public void Stem_AgreesOnForms_OfOneWord(string inflected, string plain)
     {
         Assert.Equal(Stem(plain), Stem(inflected));
+    }
+
+    [Fact]
+    public void Compare_WeighsLoneLetters_AsHalfAWordOfTheirRarity()
+    {
+        var index = ScreeningIndex.Build(
+        [
+            new SanctionsList("ofac",
+            [
+                new ListEntry("1", EntityType.Organisation, "I A C INTERNATIONAL INC.", [], null),
+                new ListEntry("2", EntityType.Organisation, "K TECHNOLOGY JOINT STOCK COMPANY", [], null),
+                new ListEntry("3", EntityType.Organisation, "KARPOV INSTRUMENT PLANT", [], "Russia"),
+            ]),
+        ]);
+
+        // Two initials agree with I A C and nothing else does; weighed as whole words they scored above 0.5.
+        Assert.InRange(index.Compare("ZAVOD IMENI K A VOLODINA", "I A C INTERNATIONAL INC."), 0.01, 0.45);
+    }
+
+    [Fact]
+    public void Search_TakesNoLetterOfAnAbbreviatedLegalForm_IntoAnotherAbbreviation()
+    {
+        var index = ScreeningIndex.Build(
+        [
+            new SanctionsList("ofac",
+            [
+                new ListEntry("1", EntityType.Organisation, "DML", [], null),
+                new ListEntry("2", EntityType.Organisation, "DIZAIN PARTNER MIKROCHIP", [], "Russia"),
+                new ListEntry("3", EntityType.Organisation, "FAR", [], null),
+                new ListEntry("4", EntityType.Organisation, "AO REMONTNAIA BAZA PO REMONTU AVIATSIONNYKH PRIBOROV", [], "Russia"),
+            ]),
+        ]);
+
+        var microchip = index.Search("DP MICROCHIP LLC", new ScreeningOptions(Top: 5, MinimumScore: 0));
+        var rembaza = index.Search("FL AO REMBAZA", new ScreeningOptions(Top: 5, MinimumScore: 0));
+
+        Assert.Equal("2", microchip[0].EntityId);
+        Assert.DoesNotContain(microchip, m => m.Explanation.Pairs.Any(p => p.Kind == TokenMatchKind.Acronym));
+        Assert.Equal("4", rembaza[0].EntityId);
+        Assert.DoesNotContain(rembaza, m => m.EntityId == "3" && m.Explanation.Pairs.Any(p => p.Kind == TokenMatchKind.Acronym));
+    }
+
+    [Theory]
+    [InlineData("YUGANSKNEFTEGAZ", "NYAGANNEFTEGAZ")]
+    [InlineData("ROSTFINANCE", "EVROFINANCE")]
+    public void NearSpelling_IsNotCredited_WhenCompoundsBeginWithOtherWords(string one, string other)
+    {
+        Assert.Equal(0, ScreeningIndex.TokenSimilarity(Skeleton(one), Skeleton(other)));
+    }
+
+    [Theory]
+    [InlineData("VLADILENOVICH", "VLADENILOVICH")]
+    [InlineData("GUNPOWDER", "POWDER")]
+    [InlineData("ROSTFINANCE", "ROSTFINANS")]
+    [InlineData("KALASHNIKOV", "KALASHNIKOB")]
+    public void NearSpelling_IsCredited_WhenWordsDifferInsideOrOneEndsInTheOther(string one, string other)
+    {
+        Assert.InRange(ScreeningIndex.TokenSimilarity(Skeleton(one), Skeleton(other)), 0.5, 0.99);
     }
 
     [Theory]
@@ -453,4 +513,6 @@ public sealed class NameKnowledgeTests
     private static string Stem(string word) => NameNormalizer.Stem(NameNormalizer.NormalizeToken(word).Skeleton);
 
     private static int Concept(string word) => NameConcepts.Of(Stem(word));
+
+    private static string Skeleton(string word) => NameNormalizer.NormalizeToken(word).Skeleton;
 }

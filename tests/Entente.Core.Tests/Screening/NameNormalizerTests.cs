@@ -34,6 +34,8 @@ public sealed class NameNormalizerTests
     [InlineData("Ivanov", "Petrov")]
     [InlineData("Sokolov", "Sobolev")]
     [InlineData("CCP", "TSP")]
+    [InlineData("AAC", "AYACH")]
+    [InlineData("PPI", "PI")]
     [InlineData("SSSR", "SSR")]
     public void Skeleton_Differs_WhenNamesDiffer(string a, string b)
     {

@@ -20,8 +20,8 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
     // under either: about 6 % of the held-out aliases share nothing with the names left, and many more are
     // translations of them.
     [Theory]
-    [InlineData(2, 0.80, 0.89)]
-    [InlineData(3, 0.83, 0.91)]
+    [InlineData(2, 0.81, 0.90)]
+    [InlineData(3, 0.85, 0.92)]
     public void OfacHeldOutAlias_FindsMostEntities_WhenRussianEntitiesQueried(int minimumNames, double floor1, double floor10)
     {
         var (ofac, russian) = OfacRussianEntities();
@@ -122,7 +122,7 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
 
         // Floors a little below the figures measured (bench/results/screening.md), against regression.
         Assert.True(recall10 >= 0.91, $"recall@10 {recall10:P2}");
-        Assert.True(recall1 >= 0.83, $"recall@1 {recall1:P2}");
+        Assert.True(recall1 >= 0.84, $"recall@1 {recall1:P2}");
     }
 
     // The OFAC 2025 list and the entities with a Russian address among their addresses (an entity's first address

@@ -127,4 +127,29 @@ public sealed class ScreeningIndexTests
     {
         Assert.Single(Index.Search("Ivanov Petrov", new ScreeningOptions(Top: 1, MinimumScore: 0)));
     }
+
+    [Fact]
+    public void Search_ComparesNamesHoldingTheRarestWord_WhenManyNamesShareTheCommonOnes()
+    {
+        // Two hundred ship repair centres hold three of the query's words each, the sought one only its rarest word
+        // and a translation (SUDOREMONTA) that the gathered evidence cannot show.
+        var entries = new List<ListEntry>
+        {
+            new("1", EntityType.Organisation, "JOINT STOCK COMPANY SHIP REPAIR CENTER ZVEZDOCHKA", [], "Russia"),
+            new("2", EntityType.Organisation, "CENTER SUDOREMONTA ZVEZDOCHKA", [], "Russia"),
+        };
+        for (var k = 0; k < 200; k++)
+        {
+            entries.Add(new ListEntry($"f{k}", EntityType.Organisation, $"SHIP REPAIR CENTER {Word(k)}", [], null));
+        }
+
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", entries)]);
+
+        var matches = index.Search("JOINT-STOCK COMPANY SHIP REPAIR CENTER ZVEZDOCHKA", new ScreeningOptions(Top: 10, MinimumScore: 0));
+
+        Assert.Equal(["1", "2"], matches.Take(2).Select(m => m.EntityId));
+
+        // Distinct made-up words, so that no filler shares a word with another beyond the three.
+        static string Word(int k) => new([(char)('B' + (k % 20)), 'O', (char)('C' + (k / 20 % 20)), 'A', 'L', 'T']);
+    }
 }
