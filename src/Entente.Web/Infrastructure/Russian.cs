@@ -385,7 +385,10 @@ internal static class Russian
         ["Clear the filter"] = "Сбросить фильтр",
 
         ["No checkpoint has been signed yet. The platform signs one shortly after entries arrive; entries become provable then."] = "Ни одна контрольная точка ещё не подписана. Платформа подписывает её вскоре после появления записей; с этого момента записи можно доказать.",
-        ["No authority witness is registered. Each authority generates a witness key with entente keys generate --cosigner, the operator registers it under TransparencyLog:Witnesses, and the authority runs entente witness run."] = "Ни один свидетель уполномоченного органа не зарегистрирован. Каждый уполномоченный орган создаёт ключ свидетеля командой entente keys generate --cosigner, оператор регистрирует его в TransparencyLog:Witnesses, а орган запускает entente witness run.",
+        ["To add one:"] = "Чтобы добавить его:",
+        ["the authority generates a witness key with"] = "уполномоченный орган создаёт ключ свидетеля командой",
+        ["the operator registers its public key under"] = "оператор регистрирует его открытый ключ в параметре",
+        ["the authority runs its witness with"] = "уполномоченный орган запускает свидетеля командой",
         ["No people yet. Add them with the form below."] = "Сотрудников пока нет. Добавьте их с помощью формы ниже.",
 
         ["Change role"] = "Изменить роль",
