@@ -88,6 +88,23 @@ public sealed partial class OrganisationPagesTests(Hosts hosts)
         Assert.Matches("<p class=\"breadcrumb\">\\s*<a href=\"/directory\">Directory</a>", html);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OrganisationPage_AnswersNotFoundWithThePage_WhenTheOrganisationIsNotTheReaders(Provider provider)
+    {
+        // The transparency log links every organisation, including those of the other party its reader cannot open.
+        var session = new BrowserlessSession(hosts.For(provider));
+        await session.SignInAsync("officer@fsvts.example", Password, "JBSWY3DPEHPK3PXPRUOFFICR");
+        await session.GetAsync("/culture/ru?returnUrl=%2F");
+
+        var response = await session.GetAsync("/organisations/" + Guid.NewGuid());
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Не найдено</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\">На главную</a>", html, StringComparison.Ordinal);
+    }
+
     private static List<string> Emails(string html) =>
         [.. MemberEmail().Matches(WebUtility.HtmlDecode(MembersTable().Match(html).Value)).Select(m => m.Groups[1].Value)];
 
