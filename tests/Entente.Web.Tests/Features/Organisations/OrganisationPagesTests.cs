@@ -56,11 +56,66 @@ public sealed partial class OrganisationPagesTests(Hosts hosts)
         Assert.Contains("Nothing matches this filter. <a href=\"/organisations\">Clear the filter</a>", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OrganisationPage_LeadsBackToTheQueue_AndLabelsTheInnInRussian(Provider provider)
+    {
+        var session = new BrowserlessSession(hosts.For(provider));
+        await session.SignInAsync("officer@fsvts.example", Password, "JBSWY3DPEHPK3PXPRUOFFICR");
+        var id = OrganisationLink().Match(await session.Client.GetStringAsync("/organisations?q=Rosoboronexport", Ct)).Groups[1].Value;
+        Assert.NotEmpty(id);
+
+        await session.GetAsync("/culture/ru?returnUrl=%2F");
+        var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/organisations/" + id, Ct));
+
+        Assert.Matches("<p class=\"breadcrumb\">\\s*<a href=\"/organisations\">Очередь проверки</a>", html);
+        Assert.Contains("<dt>ИНН</dt>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dt>INN", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OrganisationPage_LeadsBackToTheDirectory_ForACompanyOfficer(Provider provider)
+    {
+        var session = new BrowserlessSession(hosts.For(provider));
+        await session.SignInAsync("officer@albion.example", Password, null);
+        // Its own organisation's id, from the role-change forms of its people on "My organisation".
+        var id = OwnOrganisation().Match(await session.Client.GetStringAsync("/organisations/mine", Ct)).Groups[1].Value;
+        Assert.NotEmpty(id);
+
+        var html = await session.Client.GetStringAsync("/organisations/" + id, Ct);
+
+        Assert.Matches("<p class=\"breadcrumb\">\\s*<a href=\"/directory\">Directory</a>", html);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OrganisationPage_AnswersNotFoundWithThePage_WhenTheOrganisationIsNotTheReaders(Provider provider)
+    {
+        // The transparency log links every organisation, including those of the other party its reader cannot open.
+        var session = new BrowserlessSession(hosts.For(provider));
+        await session.SignInAsync("officer@fsvts.example", Password, "JBSWY3DPEHPK3PXPRUOFFICR");
+        await session.GetAsync("/culture/ru?returnUrl=%2F");
+
+        var response = await session.GetAsync("/organisations/" + Guid.NewGuid());
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Не найдено</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\">На главную</a>", html, StringComparison.Ordinal);
+    }
+
     private static List<string> Emails(string html) =>
         [.. MemberEmail().Matches(WebUtility.HtmlDecode(MembersTable().Match(html).Value)).Select(m => m.Groups[1].Value)];
 
     [GeneratedRegex("<table class=\"grid\" id=\"members\">.*?</table>", RegexOptions.Singleline)]
     private static partial Regex MembersTable();
+
+    [GeneratedRegex("href=\"/organisations/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"")]
+    private static partial Regex OrganisationLink();
+
+    [GeneratedRegex("action=\"/organisations/([0-9a-f-]{36})/members/")]
+    private static partial Regex OwnOrganisation();
 
     [GeneratedRegex("<td>([^<@]+@[^<]+)</td>")]
     private static partial Regex MemberEmail();

@@ -40,7 +40,7 @@ public sealed partial class ListsPageTests(Hosts hosts)
         await session.SignInAsync("auditor@ecju.example", Password, null);
         async Task<string> PageAsync(string query) => WebUtility.HtmlDecode(await session.Client.GetStringAsync("/screening/lists" + query, Ct));
         var first = await PageAsync("");
-        var heading = Regex.Match(first, Regex.Escape(listName) + " <small>[^<]*</small></h2>\\s*(<figure class=\"chart-figure\" id=\"(list\\d+-)chart\">.*?</figure>)\\s*<table class=\"grid\" id=\"(list\\d+-)versions\">", RegexOptions.Singleline, TimeSpan.FromSeconds(5));
+        var heading = Regex.Match(first, Regex.Escape(listName) + " <small>[^<]*</small></h2>\\s*(<figure class=\"chart-figure\" id=\"(list\\d+-)chart\">.*?</figure>)\\s*<div class=\"table-scroll\">\\s*<table class=\"grid\" id=\"(list\\d+-)versions\">", RegexOptions.Singleline, TimeSpan.FromSeconds(5));
         var prefix = heading.Groups[3].Value;
         Assert.NotEmpty(prefix);
         Assert.Equal(prefix, heading.Groups[2].Value);
