@@ -808,6 +808,9 @@ public sealed class ScreeningIndex
         // Abbreviations: a short query word standing for a run of a listed name's words (RNKB), and a run of the
         // query's words standing for a listed abbreviation (… ROSSISKAYA INNOVATSIONNAYA TOPLIVNO ENERGETICHESKAYA
         // KOMPANIYA / RITEK).
+        // A query with a legal form, a kind of body or a word of the vocabulary names an organisation; persons' names
+        // have none, and their misspelt surnames are not looked up as initials.
+        var organisation = query.SetAside is not null || keys.Any(k => k.Concept > 0);
         foreach (var key in keys)
         {
             if (!Acronyms.MayAbbreviate(key.Skeleton, Acronyms.MaxLetters))
@@ -821,6 +824,15 @@ public sealed class ScreeningIndex
             if (!string.Equals(again, key.Skeleton, StringComparison.Ordinal))
             {
                 AcronymKey(again);
+            }
+
+            // Initials ending in a syllable (UVIKOM: UGLERODNYE VOLOKNA I KOMPOZITY): the initials before it, four at least.
+            if (organisation && key.Skeleton.Length >= 6 && !_vocabIds.ContainsKey(key.Skeleton))
+            {
+                for (var cut = 4; cut <= key.Skeleton.Length - 2; cut++)
+                {
+                    AcronymKey(key.Skeleton[..cut]);
+                }
             }
         }
 

@@ -453,6 +453,20 @@ public sealed class NameKnowledgeTests
     }
 
     [Fact]
+    public void Search_FindsTheLongName_OfAnAbbreviationThatEndsInASyllable()
+    {
+        // UVIKOM: UGLERODNYE VOLOKNA I KOMPOZITY, initials and then KOM of the last word; OOO says it is an organisation.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "OOO UVAROVSKII KOMBINAT", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, "OOO NAUCHNO-PROIZVODSTVENNY TSENTR UGLERODNYE VOLOKNA I KOMPOZITY", [], "Russia"),
+        ])]);
+
+        var found = index.Search("UVIKOM OOO", new ScreeningOptions(2, 0));
+
+        Assert.Equal("2", found[0].EntityId);
+    }
+
+    [Fact]
     public void Search_DoesNotReadALegalForm_AsSyllablesOfTheWordsThatNameABody()
     {
         // PJSC is a legal form, not PPF (a private pension fund) followed by JSC.
