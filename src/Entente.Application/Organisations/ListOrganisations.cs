@@ -21,7 +21,13 @@ public sealed class ListOrganisationsHandler(EntenteDbContext db)
             SortColumns.StoredName<Organisation, OrganisationRow, MembershipStatus>(o => o.Status, r => Enum.Parse<MembershipStatus>(r.Status)),
             SortColumns.Text<Organisation, OrganisationRow>(o => o.LegalNameEn, r => r.LegalNameEn).Ascending(),
             Id.Ascending()),
-        new("decided", SortColumns.OptionalTime<Organisation, OrganisationRow>(o => o.DecidedAt, r => r.DecidedAt), Id));
+        new("decided", SortColumns.OptionalTime<Organisation, OrganisationRow>(o => o.DecidedAt, r => r.DecidedAt), Id),
+        // Only the administrator's register holds both parties; an authority's holds one, where this is the name order.
+        new("party",
+            SortColumns.Text<Organisation, OrganisationRow>(o => o.Party, r => r.Party),
+            SortColumns.Text<Organisation, OrganisationRow>(o => o.LegalNameEn, r => r.LegalNameEn).Ascending(),
+            Id.Ascending()),
+        new("number", SortColumns.Text<Organisation, OrganisationRow>(o => o.RegistrationNumber, r => r.RegistrationNumber), Id));
 
     private static SortColumn<Organisation, OrganisationRow> Id => SortColumns.Id<Organisation, OrganisationRow>(o => o.Id, r => r.Id);
 

@@ -9,7 +9,7 @@ namespace Entente.Application.Organisations;
 
 public sealed record MemberRow(Guid UserId, string DisplayName, string Email, string Role, bool TwoFactorEnabled, DateTimeOffset CreatedAt);
 
-/// <summary>Which page of an organisation's people, in which order: "name" (the default), "email", "role" or "since".</summary>
+/// <summary>Which page of an organisation's people, in which order: "name" (the default), "email", "role", "since" or "two-factor".</summary>
 public sealed record ListMembers(string? Sort, bool Descending, int? Page, int? PageSize);
 
 public sealed class ListMembersHandler(EntenteDbContext db)
@@ -23,7 +23,12 @@ public sealed class ListMembersHandler(EntenteDbContext db)
             SortColumns.Flag<MemberRecord, MemberRow>(m => m.IsMember, r => r.Role != EntenteRoles.ComplianceOfficer),
             SortColumns.Text<MemberRecord, MemberRow>(m => m.DisplayName, r => r.DisplayName).Ascending(),
             Id.Ascending()),
-        new("since", SortColumns.Time<MemberRecord, MemberRow>(m => m.CreatedAt, r => r.CreatedAt), Id));
+        new("since", SortColumns.Time<MemberRecord, MemberRow>(m => m.CreatedAt, r => r.CreatedAt), Id),
+        // Off before On, so an officer finds at the top who has yet to turn two-factor sign-in on.
+        new("two-factor",
+            SortColumns.Flag<MemberRecord, MemberRow>(m => m.TwoFactorEnabled, r => r.TwoFactorEnabled),
+            SortColumns.Text<MemberRecord, MemberRow>(m => m.DisplayName, r => r.DisplayName).Ascending(),
+            Id.Ascending()));
 
     public static IReadOnlyList<string> SortKeys => Sorts.Names;
 

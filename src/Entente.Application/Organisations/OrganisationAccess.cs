@@ -9,8 +9,11 @@ namespace Entente.Application.Organisations;
 /// </summary>
 public static class OrganisationAccess
 {
-    public static bool CanRead(Actor actor, Organisation organisation) =>
-        actor.BelongsTo(organisation.Id) || actor.CanReadParty(organisation.Party) || actor.IsInRole(EntenteRoles.Administrator);
+    public static bool CanRead(Actor actor, Organisation organisation) => CanRead(actor, organisation.Id, organisation.Party);
+
+    /// <summary>The same rule for an organisation known by its id and party only, as a list that names it reads it.</summary>
+    public static bool CanRead(Actor actor, Guid organisationId, string party) =>
+        actor.BelongsTo(organisationId) || actor.CanReadParty(party) || actor.IsInRole(EntenteRoles.Administrator);
 
     public static bool CanManageMembers(Actor actor, Guid organisationId) => actor.IsComplianceOfficerOf(organisationId);
 

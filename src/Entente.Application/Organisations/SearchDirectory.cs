@@ -23,7 +23,9 @@ public sealed class SearchDirectoryHandler(EntenteDbContext db)
             SortColumns.Text<Organisation, DirectoryEntry>(o => o.Party, r => r.Party),
             SortColumns.Text<Organisation, DirectoryEntry>(o => o.LegalNameEn, r => r.LegalNameEn).Ascending(),
             Id.Ascending()),
-        new("approved", SortColumns.OptionalTime<Organisation, DirectoryEntry>(o => o.DecidedAt, r => r.ApprovedAt), Id));
+        new("approved", SortColumns.OptionalTime<Organisation, DirectoryEntry>(o => o.DecidedAt, r => r.ApprovedAt), Id),
+        new("name-ru", SortColumns.Text<Organisation, DirectoryEntry>(o => o.LegalNameRu, r => r.LegalNameRu), Id),
+        new("number", SortColumns.Text<Organisation, DirectoryEntry>(o => o.RegistrationNumber, r => r.RegistrationNumber), Id));
 
     private static SortColumn<Organisation, DirectoryEntry> Id => SortColumns.Id<Organisation, DirectoryEntry>(o => o.Id, r => r.Id);
 

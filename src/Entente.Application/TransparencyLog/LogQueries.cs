@@ -1,4 +1,5 @@
 using Entente.Application.Common;
+using Entente.Application.Organisations;
 using Entente.Application.Persistence;
 using Entente.Core.TransparencyLog;
 using Microsoft.EntityFrameworkCore;
@@ -16,15 +17,22 @@ public sealed record ConsistencyProofAnswer(long From, long Size, IReadOnlyList<
 public sealed record LogFilter(string? Action, Guid? OrganisationId, DateOnly? From, DateOnly? To, bool OldestFirst, int? Page, int? PageSize);
 
 /// <summary>One entry decoded for reading: the stored row's columns, its organisation's name when it has one.</summary>
-public sealed record LogRow(long Sequence, DateTimeOffset RecordedAt, string Action, string Subject, Guid? OrganisationId, string? OrganisationName);
+/// <param name="ReaderMayOpenOrganisation">
+/// The reader may open the organisation's page (<see cref="OrganisationAccess.CanRead(Actor, Guid, string)"/>): the log
+/// names the other party's organisations too, whose pages answer 404 to this reader, so those are not links.
+/// </param>
+public sealed record LogRow(long Sequence, DateTimeOffset RecordedAt, string Action, string Subject, Guid? OrganisationId, string? OrganisationName, bool ReaderMayOpenOrganisation);
 
 /// <summary>Reads the log: the newest checkpoint, entries by range, and proofs from O(log n) stored nodes.</summary>
 public sealed class LogQueries(EntenteDbContext db)
 {
     public const int MaxEntriesPerCall = 1000;
 
-    /// <summary>Entries for the log page, newest first unless asked otherwise, filtered and paged.</summary>
-    public async Task<Page<LogRow>> ListAsync(LogFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Entries for the log page, newest first unless asked otherwise, filtered and paged. Every entry and name is shown
+    /// to every reader of the log; <paramref name="reader"/> only decides which organisations it may open.
+    /// </summary>
+    public async Task<Page<LogRow>> ListAsync(Actor reader, LogFilter filter, CancellationToken cancellationToken)
     {
         var (page, size) = Paging.Clamp(filter.Page, filter.PageSize);
         var query = db.LogEntries.AsNoTracking();
@@ -56,9 +64,16 @@ public sealed class LogQueries(EntenteDbContext db)
             .Select(e => new { e.Sequence, e.RecordedAt, e.Action, e.Subject, e.OrganisationId })
             .ToListAsync(cancellationToken);
         var ids = rows.Where(r => r.OrganisationId.HasValue).Select(r => r.OrganisationId!.Value).Distinct().ToList();
-        var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.LegalNameEn, cancellationToken);
+        var organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new { o.Id, o.LegalNameEn, o.Party })
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
         return new Page<LogRow>(
-            rows.Select(r => new LogRow(r.Sequence, r.RecordedAt, r.Action, r.Subject, r.OrganisationId, r.OrganisationId is { } id && names.TryGetValue(id, out var name) ? name : null)).ToList(),
+            rows.Select(r =>
+            {
+                var organisation = r.OrganisationId is { } id && organisations.TryGetValue(id, out var found) ? found : null;
+                var mayOpen = organisation is not null && OrganisationAccess.CanRead(reader, organisation.Id, organisation.Party);
+                return new LogRow(r.Sequence, r.RecordedAt, r.Action, r.Subject, r.OrganisationId, organisation?.LegalNameEn, mayOpen);
+            }).ToList(),
             page, size, total);
     }
 

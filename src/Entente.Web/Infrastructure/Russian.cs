@@ -59,8 +59,6 @@ internal static class Russian
         ["No organisation of your party has named a consignee or end user yet."] = "Организации вашей стороны ещё не назвали ни одного грузополучателя или конечного пользователя.",
         ["Named by"] = "Кем назван",
         ["Country"] = "Страна",
-        ["This consignee or end user does not exist, or is not yours to see."] = "Такого грузополучателя или конечного пользователя нет, или он вам недоступен.",
-        ["Back to the register"] = "Вернуться к реестру",
         ["Registered and screened."] = "Зарегистрирован и проверен.",
         ["Withdrawn. It stays on record and is no longer screened."] = "Выведен из оборота. Запись сохраняется и больше не проверяется.",
         ["A possible sanctions-list match awaits your review in the hit queue."] = "Возможное совпадение с санкционным списком ожидает вашего решения в очереди совпадений.",

@@ -292,6 +292,69 @@ public sealed class CursorPagingTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task DirectoryPages_FollowTheRussianNameAndTheNumber_InEitherDirection(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database, 30);
+        var reader = new Actor(Guid.NewGuid(), "auditor", new HashSet<string>(StringComparer.Ordinal) { EntenteRoles.Auditor }, null, Parties.GreatBritain);
+
+        async Task<List<DirectoryEntry>> PageAsync(string? sort, bool descending)
+        {
+            await using var scope = database.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<SearchDirectoryHandler>()
+                .HandleAsync(reader, new SearchDirectory(null, null, sort, descending, 1, 200), Ct);
+            Assert.True(result.IsSuccess, result.Error?.Detail);
+            return [.. result.Value!.Items];
+        }
+
+        // "Компания 0" … "Компания 29" and "REG00000" … "REG00029": every collation orders these as ordinal comparison does.
+        foreach (var descending in new[] { false, true })
+        {
+            var byRussian = (await PageAsync("name-ru", descending)).Select(r => r.LegalNameRu).ToList();
+            var byNumber = (await PageAsync("number", descending)).Select(r => r.RegistrationNumber).ToList();
+
+            Assert.True(byRussian.Count > 1);
+            Assert.Equal(descending ? byRussian.Order(StringComparer.Ordinal).Reverse() : byRussian.Order(StringComparer.Ordinal), byRussian);
+            Assert.Equal(descending ? byNumber.Order(StringComparer.Ordinal).Reverse() : byNumber.Order(StringComparer.Ordinal), byNumber);
+        }
+
+        // An unknown sort is the default order, as before: the directory ignores it rather than failing the page.
+        Assert.Equal((await PageAsync(null, false)).Select(r => r.Id), (await PageAsync("no-such-sort", false)).Select(r => r.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task RegisterPages_FollowThePartyAndTheNumber_InEitherDirection(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database, 30);
+
+        async Task<List<OrganisationRow>> PageAsync(string? sort, bool descending)
+        {
+            await using var scope = database.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<ListOrganisationsHandler>()
+                .HandleAsync(Actor.System, new ListOrganisations(null, null, sort, descending, 1, 200), Ct);
+            Assert.True(result.IsSuccess, result.Error?.Detail);
+            return [.. result.Value!.Items];
+        }
+
+        foreach (var descending in new[] { false, true })
+        {
+            var byParty = (await PageAsync("party", descending)).Select(r => r.Party).ToList();
+            var byNumber = (await PageAsync("number", descending)).Select(r => r.RegistrationNumber).ToList();
+
+            Assert.Equal(30, byParty.Count);
+            Assert.Equal(descending ? new[] { Parties.Russia, Parties.GreatBritain } : [Parties.GreatBritain, Parties.Russia], byParty.Distinct());
+            Assert.Equal(descending ? byParty.Order(StringComparer.Ordinal).Reverse() : byParty.Order(StringComparer.Ordinal), byParty);
+            Assert.Equal(descending ? byNumber.Order(StringComparer.Ordinal).Reverse() : byNumber.Order(StringComparer.Ordinal), byNumber);
+        }
+
+        // Unknown sorts fall back to the default ("registered"), as they did before these sorts were added.
+        Assert.Equal((await PageAsync(null, false)).Select(r => r.Id), (await PageAsync("no-such-sort", false)).Select(r => r.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task MemberSlices_ReturnEveryPersonOnceInPageOrder_ForEverySort(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -313,6 +376,7 @@ public sealed class CursorPagingTests
                     OrganisationId = organisation.Id,
                     PreferredCulture = "en",
                     CreatedAt = Start.AddMinutes(i / 2),
+                    TwoFactorEnabled = i % 3 != 1,
                 });
                 if (i % 3 == 0)
                 {
@@ -343,6 +407,15 @@ public sealed class CursorPagingTests
 
                 Assert.Equal(11, sliced.Select(m => m.UserId).Distinct().Count());
                 Assert.Equal(paged.Items.Select(m => m.UserId), sliced.Select(m => m.UserId));
+                if (sort == "two-factor")
+                {
+                    // Those without two-factor sign-in first when ascending; within each group by name, whatever the direction.
+                    var flags = sliced.Select(m => m.TwoFactorEnabled).ToList();
+                    Assert.Equal(descending ? flags.OrderDescending() : flags.Order(), flags);
+                    Assert.Contains(false, flags);
+                    Assert.Contains(true, flags);
+                }
+
                 if (sort == "role")
                 {
                     // Compliance officers first when ascending, as their role's name sorts.

@@ -14,13 +14,13 @@ public static class OrganisationEndpoints
         group.MapPost("/", Register).AllowAnonymous().WithName("RegisterOrganisation")
             .WithSummary("A company applies to join the treaty community; its first user becomes its compliance officer.");
         group.MapGet("/", List).RequireAuthorization(Policies.Authority).WithName("ListOrganisations")
-            .WithSummary("The authority's register of its party's organisations: filter by status, search in either script, sort (registered, name, status, decided; descending), read by cursor.")
+            .WithSummary("The authority's register of its party's organisations: filter by status, search in either script, sort (registered, name, status, decided, party, number; descending), read by cursor.")
             .WithDescription(CursorHelp).Produces<CursorPage<OrganisationRow>>().ProducesValidationProblem();
         group.MapGet("/{id:guid}", Get).WithName("GetOrganisation").WithSummary("An organisation's record, for its own people and its party's authority.");
         group.MapPost("/{id:guid}/decisions", Decide).RequireAuthorization(Policies.AuthorityOfficer).WithName("VetOrganisation")
             .WithSummary("Approve, reject, suspend or reinstate an organisation of the officer's own party.");
         group.MapGet("/{id:guid}/members", Members).WithName("ListMembers")
-            .WithSummary("The people of an organisation: sort (name, email, role, since; descending), read by cursor.")
+            .WithSummary("The people of an organisation: sort (name, email, role, since, two-factor; descending), read by cursor.")
             .WithDescription(CursorHelp).Produces<CursorPage<MemberRow>>().ProducesValidationProblem();
         group.MapPost("/{id:guid}/members", AddMember).RequireAuthorization(Policies.OrganisationMember).WithName("AddMember")
             .WithSummary("A compliance officer adds a member or another compliance officer.");
@@ -28,7 +28,7 @@ public static class OrganisationEndpoints
             .WithSummary("A compliance officer changes a member's role.");
 
         app.MapGet("/api/v1/directory", Directory).WithTags("Directory").WithName("SearchDirectory")
-            .WithSummary("Approved members of both parties, searchable by name in Latin or Cyrillic script: sort (name, party, approved; descending), read by cursor.")
+            .WithSummary("Approved members of both parties, searchable by name in Latin or Cyrillic script: sort (name, party, approved, name-ru, number; descending), read by cursor.")
             .WithDescription(CursorHelp).Produces<CursorPage<DirectoryEntry>>().ProducesValidationProblem();
     }
 

@@ -105,6 +105,73 @@ public sealed partial class OrganisationPagesTests(Hosts hosts)
         Assert.Contains("<a href=\"/\">На главную</a>", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Directory_SortsByRussianNameAndRegistrationNumber_FromTheirHeaders(Provider provider)
+    {
+        var session = new BrowserlessSession(hosts.For(provider));
+        await session.SignInAsync("auditor@ecju.example", Password, null);
+
+        var plain = await session.Client.GetStringAsync("/directory", Ct);
+        var byRussian = await session.Client.GetStringAsync("/directory?sort=name-ru", Ct);
+        var byNumberDescending = await session.Client.GetStringAsync("/directory?sort=number&desc=true", Ct);
+
+        // The headers link to the sorts; a sorted column says so to assistive technology.
+        var header = WebUtility.HtmlDecode(HtmlTables.Header(plain, "directory"));
+        Assert.Contains("/directory?sort=name-ru&desc=False\"", header, StringComparison.Ordinal);
+        Assert.Contains("/directory?sort=number&desc=False\"", header, StringComparison.Ordinal);
+        Assert.Contains("aria-sort=\"descending\"", HtmlTables.Header(byNumberDescending, "directory"), StringComparison.Ordinal);
+
+        // Code-point order: the test databases compare text bytewise (SQLite's BINARY, the throwaway cluster's C.UTF-8).
+        var russian = HtmlTables.Rows(byRussian, "directory").Select(r => r[1]).ToList();
+        var numbers = HtmlTables.Rows(byNumberDescending, "directory").Select(r => r[3]).ToList();
+        Assert.Contains("АО «Рособоронэкспорт»", russian);
+        Assert.Equal(russian.Order(StringComparer.Ordinal), russian);
+        Assert.Contains("04417823", numbers);
+        Assert.Equal(numbers.Order(StringComparer.Ordinal).Reverse(), numbers);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Register_SortsByPartyAndRegistrationNumber_FromTheirHeaders(Provider provider)
+    {
+        var admin = new BrowserlessSession(hosts.For(provider));
+        await admin.SignInAsync("admin@entente.example", Password, "JBSWY3DPEHPK3PXPADMINAAA");
+        var auditor = new BrowserlessSession(hosts.For(provider));
+        await auditor.SignInAsync("auditor@fsvts.example", Password, null);
+
+        var byPartyDescending = await admin.Client.GetStringAsync("/organisations?sort=party&desc=true", Ct);
+        var byNumber = await auditor.Client.GetStringAsync("/organisations?sort=number", Ct);
+
+        // The administrator's register: cells are name, party, number, …; an authority's has no party column.
+        var parties = HtmlTables.Rows(byPartyDescending, "organisations").Select(r => r[1]).ToList();
+        Assert.Equal(["RU", "GB"], parties.Distinct());
+        Assert.Equal(parties.Order(StringComparer.Ordinal).Reverse(), parties);
+        Assert.Contains("aria-sort=\"descending\"", HtmlTables.Header(byPartyDescending, "organisations"), StringComparison.Ordinal);
+
+        var numbers = HtmlTables.Rows(byNumber, "organisations").Select(r => r[1]).ToList();
+        Assert.Contains("1117746260477", numbers);
+        Assert.Equal(numbers.Order(StringComparer.Ordinal), numbers);
+        Assert.Contains("aria-sort=\"ascending\"", HtmlTables.Header(byNumber, "organisations"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task MyOrganisation_SortsPeopleByTwoFactor_FromItsHeader(Provider provider)
+    {
+        var session = new BrowserlessSession(hosts.For(provider));
+        await session.SignInAsync("officer@albion.example", Password, null);
+
+        var html = await session.Client.GetStringAsync("/organisations/mine?sort=two-factor&desc=true", Ct);
+
+        // On before Off when descending; the people themselves are the same two.
+        var flags = HtmlTables.Rows(html, "members").Select(r => r[3]).ToList();
+        Assert.Equal(2, flags.Count);
+        Assert.Equal(flags.OrderByDescending(f => f == "On"), flags);
+        Assert.Contains("aria-sort=\"descending\"", HtmlTables.Header(html, "members"), StringComparison.Ordinal);
+        Assert.Equal(["member@albion.example", "officer@albion.example"], Emails(html).Order(StringComparer.Ordinal));
+    }
+
     private static List<string> Emails(string html) =>
         [.. MemberEmail().Matches(WebUtility.HtmlDecode(MembersTable().Match(html).Value)).Select(m => m.Groups[1].Value)];
 

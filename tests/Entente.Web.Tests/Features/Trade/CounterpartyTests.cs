@@ -322,6 +322,42 @@ public sealed class CounterpartyTests(Hosts hosts)
     private static Task<string> AddressAsync(EntenteWebFactory factory, Guid id) =>
         factory.WithScopeAsync(sp => sp.GetRequiredService<EntenteDbContext>().Counterparties.Where(c => c.Id == id).Select(c => c.Address).SingleAsync(Ct));
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Page_AnswersNotFoundWithTheSamePage_WhenTheCounterpartyIsMissingOrNotTheReaders(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        // Named by Kalashnikov (RU): neither Albion's officer nor the GB authority may see it; the RU authority may.
+        var hidden = await factory.WithScopeAsync(sp => sp.GetRequiredService<EntenteDbContext>().Counterparties
+            .Where(c => c.Name == "Highland Sporting Arms Ltd").Select(c => c.Id).SingleAsync(Ct));
+        var officer = new BrowserlessSession(factory);
+        await officer.SignInAsync("officer@albion.example", Password, null);
+        var ruAuthority = new BrowserlessSession(factory);
+        await ruAuthority.SignInAsync("officer@fsvts.example", Password, "JBSWY3DPEHPK3PXPRUOFFICR");
+
+        var absent = Guid.NewGuid();
+        var missing = await officer.GetAsync("/counterparties/" + absent);
+        var notTheirs = await officer.GetAsync("/counterparties/" + hidden);
+        var visible = await ruAuthority.GetAsync("/counterparties/" + hidden);
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        var missingHtml = WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync(Ct));
+        var notTheirsHtml = WebUtility.HtmlDecode(await notTheirs.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("<h1>Not found</h1>", missingHtml, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\">Back to the start</a>", missingHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Highland Sporting Arms", notTheirsHtml, StringComparison.Ordinal);
+
+        // Nothing tells the two apart but the address itself (the language links return to it) and the form tokens, which differ on every response.
+        Assert.Equal(WithoutTokens(missingHtml.Replace(absent.ToString(), "{id}", StringComparison.Ordinal)), WithoutTokens(notTheirsHtml.Replace(hidden.ToString(), "{id}", StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.OK, visible.StatusCode);
+        Assert.Contains("<h1>Highland Sporting Arms Ltd</h1>", WebUtility.HtmlDecode(await visible.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+    }
+
+    private static string WithoutTokens(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(html, "name=\"__RequestVerificationToken\" value=\"[^\"]*\"", "name=\"__RequestVerificationToken\"", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(5));
+
     private static Task<CounterpartyStatus> StatusAsync(EntenteWebFactory factory, Guid id) =>
         factory.WithScopeAsync(sp => sp.GetRequiredService<EntenteDbContext>().Counterparties.Where(c => c.Id == id).Select(c => c.Status).SingleAsync(Ct));
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Entente.Application.TransparencyLog;
 using Entente.Core.TransparencyLog;
 using Entente.Web.Tests.Infrastructure;
@@ -50,6 +51,46 @@ public sealed class LogPageTests(Hosts hosts)
         var platform = await factory.Services.GetRequiredService<PlatformLogKey>().GetVerifierAsync(Ct);
         var check = proof.Verify(MerkleHashing.HashLeaf(entry), "entente.example/gb-ru-2014", [platform], [], 0);
         Assert.True(check.IsValid, check.Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task LogPage_LinksTheReadersOwnPartysOrganisation_AndShowsTheOtherPartysAsText(Provider provider)
+    {
+        var factory = hosts.For(provider);
+        var albion = await factory.OrganisationIdAsync("04417823"); // GB
+        var kalashnikov = await factory.OrganisationIdAsync("1111832003018"); // RU
+        var gb = new BrowserlessSession(factory);
+        await gb.SignInAsync("auditor@ecju.example", Password, null);
+        var ru = new BrowserlessSession(factory);
+        await ru.SignInAsync("auditor@fsvts.example", Password, null);
+
+        // Each organisation's own entries, by the filter, so that entries other tests append cannot push them off the page.
+        async Task<string> EntriesTableAsync(BrowserlessSession session, Guid organisation)
+        {
+            var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/log?organisation=" + organisation, Ct));
+            var table = Regex.Match(html, "<table class=\"grid\" id=\"entries\">.*?</table>", RegexOptions.Singleline, TimeSpan.FromSeconds(5)).Value;
+            Assert.NotEmpty(table);
+            return table;
+        }
+
+        var gbOwn = await EntriesTableAsync(gb, albion);
+        var gbOther = await EntriesTableAsync(gb, kalashnikov);
+        var ruOwn = await EntriesTableAsync(ru, kalashnikov);
+        var ruOther = await EntriesTableAsync(ru, albion);
+
+        Assert.Contains("<a href=\"/organisations/" + albion + "\">Albion Precision Engineering Ltd</a>", gbOwn, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/organisations/" + kalashnikov + "\">Kalashnikov Concern JSC</a>", ruOwn, StringComparison.Ordinal);
+
+        // The name stays (the log is public to both governments); only the link to a page that would answer 404 goes.
+        Assert.DoesNotContain("/organisations/" + kalashnikov, gbOther, StringComparison.Ordinal);
+        Assert.Matches("<td>\\s*Kalashnikov Concern JSC\\s*</td>", gbOther);
+        Assert.DoesNotContain("/organisations/" + albion, ruOther, StringComparison.Ordinal);
+        Assert.Matches("<td>\\s*Albion Precision Engineering Ltd\\s*</td>", ruOther);
+
+        // What the page links, the organisation page opens; what it does not, it answers 404 to.
+        Assert.Equal(HttpStatusCode.OK, (await gb.GetAsync("/organisations/" + albion)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await gb.GetAsync("/organisations/" + kalashnikov)).StatusCode);
     }
 
     [Theory]
