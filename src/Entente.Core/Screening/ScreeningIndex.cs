@@ -407,6 +407,14 @@ public sealed class ScreeningIndex
             }
 
             keysOfName.Clear();
+
+            // Two words of a name that make one word of the vocabulary (INSTRUMENT ENGINEERING) are found through
+            // that word's concept, as a query's single word of it (PRIBOROSTROITELNYI) would be.
+            foreach (var compound in compounds.GetValueOrDefault(i) ?? [])
+            {
+                keysOfName.Add(Hash(CompoundKey(compound.Concept), -1));
+            }
+
             var skeletons = words is not null ? words.Words.Select(w => w.Skeleton).ToList() : tokens.Select(t => t.Skeleton).ToList();
             Acronyms.ForEachRun(skeletons, (_, _, acronym) => keysOfName.Add(Hash(acronym, -1)));
 
@@ -832,6 +840,22 @@ public sealed class ScreeningIndex
                 for (var cut = 4; cut <= key.Skeleton.Length - 2; cut++)
                 {
                     AcronymKey(key.Skeleton[..cut]);
+                }
+            }
+        }
+
+        foreach (var key in keys)
+        {
+            if (key.Concept > 0)
+            {
+                var (from, to) = EqualRange(_acronymKeys, Hash(CompoundKey(key.Concept), -1));
+                if (to > from && to - from <= _selectiveLimit)
+                {
+                    var gain = (float)TranslationCredit * GenericWeight * Rarity(_entries.Length, to - from);
+                    for (var p = from; p < to; p++)
+                    {
+                        scratch.Add(_acronymNames[p], gain);
+                    }
                 }
             }
         }
@@ -1719,6 +1743,9 @@ public sealed class ScreeningIndex
     }
 
     private const int MinimumSharedEnding = 4;
+
+    // The key under which names holding a compound of a concept are found; no abbreviation contains the separator.
+    private static string CompoundKey(int concept) => "=" + concept.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     // A near spelling counts less the further it is: Jaro-Winkler 0.97 (one typing error in a long word) keeps 0.91,
     // 0.85 (BAZALT / BAZZAL, two different names) keeps 0.61, so an exact rare word outweighs a near one.

@@ -453,6 +453,21 @@ public sealed class NameKnowledgeTests
     }
 
     [Fact]
+    public void Search_FindsANameByTheCompoundItWrites_WhenTheQueryWritesItAsOneWord()
+    {
+        // INSTRUMENT ENGINEERING is PRIBOROSTROITELNYI written as two English words; nothing else is shared.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "INSTRUMENT ENGINEERING FSUE", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, "OOO PRIBOY", [], "Russia"),
+        ])]);
+
+        var found = index.Search("PRIBOROSTROITELNYI FGUP", new ScreeningOptions(2, 0));
+
+        Assert.Equal("1", found[0].EntityId);
+        Assert.Contains(found[0].Explanation.Pairs, p => p.Kind == TokenMatchKind.Translation);
+    }
+
+    [Fact]
     public void Search_FindsTheLongName_OfAnAbbreviationThatEndsInASyllable()
     {
         // UVIKOM: UGLERODNYE VOLOKNA I KOMPOZITY, initials and then KOM of the last word; OOO says it is an organisation.
