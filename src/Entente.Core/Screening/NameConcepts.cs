@@ -70,7 +70,7 @@ public static class NameConcepts
         "russia: russia, russian, rossiiskii, rossiya, rossii, rossiiskoi, российский, россия, russkii, русский",
         "moscow: moscow, moskva, moskovskii, москва, московский",
         "machine: machine, machines, mashina, mashiny, машина, машины",
-        "machinebuilding: mashinostroitelnyi, mashinostroenie, machinebuilding, mechanicalengineering, машиностроительный, машиностроение",
+        "machinebuilding: mashinostroitelnyi, mashinostroenie, machinebuilding, mechanicalengineering, machinery, машиностроительный, машиностроение",
         "engineering: engineering, inzhenernyi, inzhiniring, инженерный, инжиниринг",
         "instrument: instrument, instruments, device, devices, pribor, pribory, priborov, прибор, приборы, devais, девайс",
         "instrumentmaking: priborostroenie, priborostroeniya, priborostroitelnyi, приборостроение, instrumentation, instrumentmaking, instrumentengineering",
