@@ -23,7 +23,7 @@ public static class NameConcepts
     [
         "plant: plant, factory, works, zavod, zavody, завод",
         "combine: combine, kombinat, комбинат",
-        "design: design, designing, konstruktorskoe, konstruktorsko, konstruktorskii, конструкторское, proektirovanie, proektirovaniya, проектирование",
+        "design: design, designing, planning, konstruktorskoe, konstruktorsko, konstruktorskii, конструкторское, proektirovanie, proektirovaniya, проектирование",
         "project: project, projects, proekt, proektnye, proektnyi, проект, проектный",
         "bureau: bureau, byuro, biuro, бюро",
         "institute: institute, institut, институт",
