@@ -170,7 +170,7 @@ public sealed class ScreeningIndex
         var n = Math.Max(1, entries.Length);
         for (var v = 0; v < vocab.Length; v++)
         {
-            _weight[v] = Rarity(n, df[v]) * (_keys[v].Concept > 0 ? GenericWeight : 1f) * (vocab[v].Length == 1 ? InitialWeight : 1f);
+            _weight[v] = Rarity(n, df[v]) * KindOfWordWeight(vocab[v], _keys[v].Concept);
         }
 
         _maxWeight = Rarity(n, 1);
@@ -652,7 +652,11 @@ public sealed class ScreeningIndex
     private static string StemKey(string skeleton) => NameNormalizer.Stem(skeleton).Replace('c', 'k').Replace('h', 'k');
 
     private float WeightOf(string skeleton) => _vocabIds.TryGetValue(skeleton, out var id) ? _weight[id]
-        : _maxWeight * (NameConcepts.Of(NameNormalizer.Stem(skeleton)) > 0 ? GenericWeight : 1f) * (skeleton.Length == 1 ? InitialWeight : 1f);
+        : _maxWeight * KindOfWordWeight(skeleton, NameConcepts.Of(NameNormalizer.Stem(skeleton)));
+
+    // What a word's rarity is worth for the kind of word it is: a word of the vocabulary or a lone letter, less.
+    private static float KindOfWordWeight(string skeleton, int concept) =>
+        (concept > 0 ? GenericWeight : 1f) * (skeleton.Length == 1 ? InitialWeight : 1f);
 
     // A lone letter (the initial K of K. A. VOLODINA, the I of I A C INTERNATIONAL) is one of twenty-six: agreeing in
     // one says little whatever its rarity among the listed names.
@@ -664,6 +668,11 @@ public sealed class ScreeningIndex
 
     private void CollectCandidates(AnalyzedName query, TokenKey[] keys, Scratch scratch)
     {
+        // A query holding a word of the vocabulary, a legal form or a kind of body names an organisation. Persons'
+        // names hold none, so the lookups made for organisations alone below never slow their queries.
+        var vocabularyWords = keys.Any(k => k.Concept > 0);
+        var organisation = vocabularyWords || query.SetAside is not null;
+
         // Which vocabulary tokens each query token may stand for, with similarity.
         var skeletons = keys.Select(k => k.Skeleton).ToArray();
         var perToken = new List<(int Vocab, float Similarity)>[skeletons.Length];
@@ -693,15 +702,18 @@ public sealed class ScreeningIndex
         }
 
         work.Sort((a, b) => a.Length.CompareTo(b.Length));
-        // Only a query with words of the vocabulary can share what the evidence misses (a translation); persons' names
-        // have none, and their queries are not slowed for it.
-        var guaranteed = keys.Any(k => k.Concept > 0) ? 0 : RarestWordNames;
-        foreach (var (vocab, similarity, length) in work)
+
+        // Only a query with words of the vocabulary can share with a name what the evidence misses (a translation).
+        if (vocabularyWords)
         {
-            if (similarity >= 1 && guaranteed + length <= RarestWordNames)
+            var guaranteed = 0;
+            foreach (var (vocab, similarity, length) in work)
             {
-                guaranteed += length;
-                scratch.Guarantee(_postings.AsSpan(_postingStart[vocab], length));
+                if (similarity >= 1 && guaranteed + length <= RarestWordNames)
+                {
+                    guaranteed += length;
+                    scratch.Guarantee(_postings.AsSpan(_postingStart[vocab], length));
+                }
             }
         }
 
@@ -816,9 +828,6 @@ public sealed class ScreeningIndex
         // Abbreviations: a short query word standing for a run of a listed name's words (RNKB), and a run of the
         // query's words standing for a listed abbreviation (… ROSSISKAYA INNOVATSIONNAYA TOPLIVNO ENERGETICHESKAYA
         // KOMPANIYA / RITEK).
-        // A query with a legal form, a kind of body or a word of the vocabulary names an organisation; persons' names
-        // have none, and their misspelt surnames are not looked up as initials.
-        var organisation = query.SetAside is not null || keys.Any(k => k.Concept > 0);
         foreach (var key in keys)
         {
             if (!Acronyms.MayAbbreviate(key.Skeleton, Acronyms.MaxLetters))
@@ -844,28 +853,25 @@ public sealed class ScreeningIndex
             }
         }
 
+        // A word of the vocabulary finds the names writing it as a compound of two words (PRIBOROSTROITELNYI:
+        // INSTRUMENT ENGINEERING), as a translation of it.
         foreach (var key in keys)
         {
             if (key.Concept > 0)
             {
-                var (from, to) = EqualRange(_acronymKeys, Hash(CompoundKey(key.Concept), -1));
-                if (to > from && to - from <= _selectiveLimit)
-                {
-                    var gain = (float)TranslationCredit * GenericWeight * Rarity(_entries.Length, to - from);
-                    for (var p = from; p < to; p++)
-                    {
-                        scratch.Add(_acronymNames[p], gain);
-                    }
-                }
+                NamesUnder(CompoundKey(key.Concept), (float)TranslationCredit * GenericWeight);
             }
         }
 
-        void AcronymKey(string acronym)
+        void AcronymKey(string acronym) => NamesUnder(acronym, (float)AcronymCredit);
+
+        // The names filed under a key of the abbreviation table, credited as rare as the key is.
+        void NamesUnder(string key, float credit)
         {
-            var (from, to) = EqualRange(_acronymKeys, Hash(acronym, -1));
+            var (from, to) = EqualRange(_acronymKeys, Hash(key, -1));
             if (to > from && to - from <= _selectiveLimit)
             {
-                var gain = (float)AcronymCredit * Rarity(_entries.Length, to - from);
+                var gain = credit * Rarity(_entries.Length, to - from);
                 for (var p = from; p < to; p++)
                 {
                     scratch.Add(_acronymNames[p], gain);
@@ -1639,6 +1645,7 @@ public sealed class ScreeningIndex
     // marks both taken.
     private static List<(int Word, int Start, int End, double Credit)> ReadAbbreviations(WordSequence shortView, bool[] shortTaken, WordSequence longView, bool[] longTaken)
     {
+        // A legal form that is itself an abbreviation (AO, LLC) gives no letter to another: taken from the start.
         var found = new List<(int, int, int, double)>();
         for (var k = 0; k < longTaken.Length; k++)
         {

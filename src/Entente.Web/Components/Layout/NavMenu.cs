@@ -47,6 +47,10 @@ internal static class NavMenu
         ]),
     ];
 
+    /// <summary>Whether the header offers <paramref name="user"/> the link to <paramref name="href"/>.</summary>
+    public static bool Offers(ClaimsPrincipal user, string href) =>
+        All.Any(g => g.Items.Any(i => string.Equals(i.Href, href, StringComparison.Ordinal) && i.Roles.Any(user.IsInRole)));
+
     /// <summary>The menus <paramref name="user"/> sees, each holding only the links their roles open; empty menus are left out.</summary>
     public static IReadOnlyList<Group> For(ClaimsPrincipal user) =>
         All.Select(g => g with { Items = g.Items.Where(i => i.Roles.Any(user.IsInRole)).ToList() })

@@ -34,6 +34,19 @@ public sealed partial class NavMenuTests(Hosts hosts)
         Assert.Equal(expected.Split(' '), hrefs);
     }
 
+    [Theory]
+    [MemberData(nameof(LinksByRole))]
+    public void Offers_AgreesWithTheMenus_ForEveryLinkAndRole(string role, string expected)
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, role)], "test"));
+        var offered = expected.Split(' ');
+
+        foreach (var href in new[] { "/directory", "/organisations/mine", "/organisations", "/counterparties", "/treaty", "/treaty/check", "/screening/hits", "/screening", "/screening/lists", "/log", "/nowhere" })
+        {
+            Assert.Equal(offered.Contains(href), NavMenu.Offers(user, href));
+        }
+    }
+
     [Fact]
     public void For_ListsNothing_WhenTheUserHasNoRole()
     {
