@@ -16,9 +16,9 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
 
     // Two readings of "entities with at least two aliases": two names in all (the primary and one alias, so one name is
     // left to find the entity by), or two aliases besides the primary, as OFAC's own word reads. Floors a little below
-    // the figures measured (bench/results/screening.md), against regression; the targets (0.95 / 0.98) are not reached
-    // under either: about 6 % of the held-out aliases share nothing with the names left, and many more are
-    // translations of them.
+    // the figures measured (bench/results/screening.md), against regression. The targets (0.95 / 0.98) are not reached
+    // under either, and recall@10 cannot be: the held-out aliases that are other names altogether (TestData) leave
+    // at most 96.8 % and 97.3 % to find.
     [Theory]
     [InlineData(2, 0.81, 0.90)]
     [InlineData(3, 0.85, 0.92)]
@@ -67,9 +67,29 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
             }
         }
 
+        // The held-out aliases that are other names altogether (a renamed company, a brand, a person's other
+        // identity), classified by hand. Each row is checked against the data and the engine, so the list cannot
+        // drift, and it bounds what any matcher reading names can reach here.
+        var otherNames = 0;
+        foreach (var (id, alias, namesLeft) in OfacOtherNames())
+        {
+            if (!heldOut.TryGetValue(id, out var held))
+            {
+                Assert.True(minimumNames > 2, $"entity {id} is not among the queries");
+                continue;
+            }
+
+            Assert.Equal(alias, held);
+            Assert.Equal(namesLeft, string.Join(" | ", byId[id].AllNames()));
+            Assert.All(byId[id].AllNames(), n => Assert.Equal(0, index.Compare(alias, n)));
+            otherNames++;
+        }
+
         var recall1 = (double)at1 / heldOut.Count;
         var recall10 = (double)at10 / heldOut.Count;
+        var ceiling = (double)(heldOut.Count - otherNames) / heldOut.Count;
         output.WriteLine($"OFAC 2025 held-out aliases of Russian entities with {minimumNames} names or more: {heldOut.Count} queries, {index.NameCount} names indexed; recall@1 {recall1:P2}, recall@10 {recall10:P2}; {(double)related / heldOut.Count:P2} have anything in common with a remaining name, and of those recall@1 {(double)related1 / related:P2}, recall@10 {(double)related10 / related:P2}");
+        output.WriteLine($"{otherNames} held-out aliases are other names altogether (Screening/TestData/ofac-other-names.tsv): no matcher that reads names finds those, so recall here cannot exceed {ceiling:P2}");
         misses.ForEach(output.WriteLine);
         Assert.True(recall10 >= floor10, $"recall@10 {recall10:P2}");
         Assert.True(recall1 >= floor1, $"recall@1 {recall1:P2}");
@@ -129,6 +149,20 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
         // Floors a little below the figures measured (bench/results/screening.md), against regression.
         Assert.True(recall10 >= 0.91, $"recall@10 {recall10:P2}");
         Assert.True(recall1 >= 0.84, $"recall@1 {recall1:P2}");
+    }
+
+    private static IEnumerable<(string Id, string Alias, string NamesLeft)> OfacOtherNames()
+    {
+        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Screening", "TestData", "ofac-other-names.tsv")))
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            yield return (fields[0], fields[1], fields[2]);
+        }
     }
 
     // The OFAC 2025 list and the entities with a Russian address among their addresses (an entity's first address
