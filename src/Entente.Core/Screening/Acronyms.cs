@@ -99,6 +99,18 @@ internal static class Acronyms
                     Extend(at + 1, count + 1, true);
                 }
             }
+
+            // Last, so that the budget goes first to the readings word by word: a compound of the vocabulary
+            // written as two words gives one letter of its translation (KINGISEPP MACHINE BUILDING PLANT: KMZ, M of
+            // MASHINOSTROITELNYI).
+            if (CompoundConcept(words, at) is > 0 and var compound)
+            {
+                foreach (var letter in NameConcepts.InitialsOf(compound))
+                {
+                    letters[count] = letter;
+                    Extend(at + 2, count + 1, true);
+                }
+            }
         }
     }
 
@@ -217,6 +229,19 @@ internal static class Acronyms
         return false;
     }
 
+    // The concept of the compound that a word and the next write together (MACHINE BUILDING), or 0; the same reading
+    // as ScreeningIndex.Compounds.
+    private static int CompoundConcept(IReadOnlyList<TokenKey> words, int at) =>
+        at + 1 < words.Count ? CompoundConcept(words[at].Skeleton, words[at + 1].Skeleton) : 0;
+
+    private static int CompoundConcept(ReadOnlySpan<TokenKey> words, int at) =>
+        at + 1 < words.Length ? CompoundConcept(words[at].Skeleton, words[at + 1].Skeleton) : 0;
+
+    private static int CompoundConcept(string first, string second) =>
+        first.Length >= 3 && second.Length >= 3 && char.IsAsciiLetter(second[0]) && NameConcepts.MayBeginCompound(first)
+            ? NameConcepts.Of(NameNormalizer.Stem(first + second))
+            : 0;
+
     // The first parts of Russian compound words, as skeletons (RADIO is rado there: the skeleton drops the I of IO).
     private static readonly string[] CombiningForms =
     [.. new[]
@@ -269,6 +294,18 @@ internal static class Acronyms
             foreach (var letter in NameConcepts.InitialsOf(side[word].Concept))
             {
                 if (letter != text[0] && target[at] == letter && Match(target, at + 1, letter, side, from, word + 1, limit, single, out end, out initials))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // Two words that write a compound of the vocabulary give one letter of it (MACHINE BUILDING: M in KMZ).
+        if (CompoundConcept(side[..limit], word) is > 0 and var compound)
+        {
+            foreach (var letter in NameConcepts.InitialsOf(compound))
+            {
+                if (target[at] == letter && Match(target, at + 1, letter, side, from, word + 2, limit, single, out end, out initials))
                 {
                     return true;
                 }

@@ -118,7 +118,7 @@ public static class NameConcepts
         "repair: repair, remont, remontnyi, ремонт, ремонтный",
         "armour: armoured, armored, bronetankovyi, бронетанковый",
         "weapons: weapons, arms, armament, oruzhie, vooruzhenie, оружие, вооружение",
-        "marine: marine, maritime, sea, morskoi, morskoe, морской, more, море",
+        "marine: marine, maritime, sea, morskoi, morskoe, морской, more, море, sudovoi, судовой",
         "river: river, rechnoi, речной, reka, река",
         "fleet: fleet, flot, флот",
         "air: air, vozdushnyi, воздушный",

@@ -468,6 +468,50 @@ public sealed class NameKnowledgeTests
     }
 
     [Fact]
+    public void Search_FindsAnAbbreviation_ThatTakesOneLetterForACompoundWrittenAsTwoWords()
+    {
+        // KMZ is KINGISEPPSKII MASHINOSTROITELNYI ZAVOD; the list writes MACHINE BUILDING, two words for one letter.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "KINGISEPP MACHINE BUILDING PLANT LLC", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, "KOMSOMOLSK BUILDING PLANT LLC", [], "Russia"),
+        ])]);
+
+        var found = index.Search("KMZ CO LTD", new ScreeningOptions(2, 0));
+
+        Assert.Equal("1", found[0].EntityId);
+        Assert.Contains(found[0].Explanation.Pairs, p => p.Kind == TokenMatchKind.Acronym && p.NameToken == "KINGISEPP MACHINE BUILDING PLANT");
+    }
+
+    [Theory]
+    [InlineData("PJSC KB VOSTOCHNY")]
+    [InlineData("JSC CB VOSTOCHNY")]
+    [InlineData("КОММЕРЧЕСКИЙ БАНК ВОСТОЧНЫЙ")]
+    public void Search_SetsACommercialBankAside_AsAKindOfBody_InEveryForm(string query)
+    {
+        // KB is a design bureau or a commercial bank (KOMMERCHESKII BANK); either way it says what a body is, not which.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "KB VOSTOK OOO", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, "VOSTOCHNY COMMERCIAL BANK PJSC", [], "Russia"),
+        ])]);
+
+        var found = index.Search(query, new ScreeningOptions(2, 0));
+
+        Assert.Equal("2", found[0].EntityId);
+        Assert.Contains("COMMERCIAL", found[0].Explanation.DroppedLegalForms);
+    }
+
+    [Fact]
+    public void Compare_ReadsACentralResearchInstitute_WrittenWithNii()
+    {
+        // TSENTRALNY NII is TSNII, a central research institute; SUDOVOGO is a ship's, or marine, word.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "JSC CENTRAL RESEARCH INSTITUTE OF MARINE ENGINEERING", [], "Russia"),
+        ])]);
+
+        Assert.True(index.Compare("CJSC TSENTRALNY NII SUDOVOGO MASHINOSTROYENIYA", "JSC CENTRAL RESEARCH INSTITUTE OF MARINE ENGINEERING") > 0);
+    }
+
+    [Fact]
     public void Search_FindsTheLongName_OfAnAbbreviationThatEndsInASyllable()
     {
         // UVIKOM: UGLERODNYE VOLOKNA I KOMPOZITY, initials and then KOM of the last word; OOO says it is an organisation.
