@@ -330,6 +330,13 @@ public static class NameConcepts
     /// </summary>
     internal static string[] SpellingsOf(int concept) => concept > 0 && concept < Spellings.Value.Length ? Spellings.Value[concept] : [];
 
+    /// <summary>
+    /// Whether a concept's words are all abbreviations themselves (RAN, RAS: the academy of sciences), so that a word of
+    /// it may still be read as the initials of the words it stands for (ROSSIISKOI AKADEMII NAUK).
+    /// </summary>
+    internal static bool IsAbbreviation(int concept) => concept > 0 && concept < Spellings.Value.Length &&
+        Array.TrueForAll(Spellings.Value[concept], spelling => spelling.Length <= Acronyms.MinLetters);
+
     private static (FrozenDictionary<string, int>, string[]) Build()
     {
         // Concept 0 is "none": concepts are numbered from 1 in the order of the lines.

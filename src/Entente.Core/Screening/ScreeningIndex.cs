@@ -1563,7 +1563,7 @@ public sealed class ScreeningIndex
             for (var i = 0; i < shortSide.Length; i++)
             {
                 var word = shortSide[i].Skeleton;
-                if (shortUsed[i] || shortSide[i].Concept > 0 || !Acronyms.MayAbbreviate(word) || !Acronyms.TryFindRun(word, longSide, longUsed, out var start, out var end, out var initials))
+                if (shortUsed[i] || (shortSide[i].Concept > 0 && !NameConcepts.IsAbbreviation(shortSide[i].Concept)) || !Acronyms.MayAbbreviate(word) || !Acronyms.TryFindRun(word, longSide, longUsed, out var start, out var end, out var initials))
                 {
                     continue;
                 }
@@ -1655,8 +1655,8 @@ public sealed class ScreeningIndex
         for (var i = 0; i < shortView.Words.Length; i++)
         {
             var word = shortView.Words[i].Skeleton;
-            // A word of the vocabulary (RED, SHIP, CITY) is a word, not an abbreviation.
-            if (shortTaken[i] || shortView.Words[i].Concept > 0 || !Acronyms.MayAbbreviate(word) ||
+            // A word of the vocabulary (RED, SHIP, CITY) is a word, not an abbreviation, unless all its words are (RAN).
+            if (shortTaken[i] || (shortView.Words[i].Concept > 0 && !NameConcepts.IsAbbreviation(shortView.Words[i].Concept)) || !Acronyms.MayAbbreviate(word) ||
                 !Acronyms.TryFindRun(word, longView.Words, longTaken, out var start, out var end, out var initials))
             {
                 continue;

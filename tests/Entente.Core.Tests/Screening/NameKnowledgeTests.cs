@@ -512,6 +512,22 @@ public sealed class NameKnowledgeTests
     }
 
     [Fact]
+    public void Search_ReadsAWordOfTheVocabularyThatIsAnAbbreviation_AsTheWordsItStandsFor()
+    {
+        // RAN is the academy of sciences, a word of the vocabulary (RAS in English), and the initials of ROSSIISKOI
+        // AKADEMII NAUK: the institute of the academy comes before the bare institute's name.
+        var index = ScreeningIndex.Build([new SanctionsList("ofac", [
+            new ListEntry("1", EntityType.Organisation, "INSTITUT PRIKLADNOI FIZIKI", [], "Russia"),
+            new ListEntry("2", EntityType.Organisation, "INSTITUT PRIKLADNOI FIZIKI ROSSIISKOI AKADEMII NAUK", [], "Russia"),
+        ])]);
+
+        var found = index.Search("IPF RAN", new ScreeningOptions(2, 0));
+
+        Assert.Equal("2", found[0].EntityId);
+        Assert.Contains(found[0].Explanation.Pairs, p => p.Kind == TokenMatchKind.Acronym && p.NameToken == "ROSSIISKOI AKADEMII NAUK");
+    }
+
+    [Fact]
     public void Search_FindsTheLongName_OfAnAbbreviationThatEndsInASyllable()
     {
         // UVIKOM: UGLERODNYE VOLOKNA I KOMPOZITY, initials and then KOM of the last word; OOO says it is an organisation.
