@@ -130,6 +130,12 @@ public sealed class NameKnowledgeTests
     [InlineData("TEKHNOLODZHIS", "TECHNOLOGIES")]
     [InlineData("KONSALTING", "CONSULTING")]
     [InlineData("Трейдинг", "TRADING")]
+    [InlineData("VSEROSSIYSKIY", "ALLRUSSIAN")]
+    [InlineData("VOLK", "WOLF")]
+    [InlineData("SPG", "LNG")]
+    [InlineData("POLUPROVODNIKI", "SEMICONDUCTORS")]
+    [InlineData("FUTBOLNYI", "FOOTBALL")]
+    [InlineData("KLUB", "CLUB")]
     public void Concepts_JoinTranslations(string russian, string english)
     {
         var concept = Concept(russian);
