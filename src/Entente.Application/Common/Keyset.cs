@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
+using Entente.Application.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entente.Application.Common;
@@ -56,11 +57,19 @@ public abstract class SortColumn<TEntity, TRow>
 /// <summary>The columns the list endpoints sort by, each with the comparison the database translates on every provider.</summary>
 public static class SortColumns
 {
-    /// <summary>A text column; compared with <c>string.Compare</c>, which EF translates to the database's own <c>&gt;</c>, so the seek agrees with ORDER BY under the database's collation.</summary>
-    public static SortColumn<TEntity, TRow> Text<TEntity, TRow>(Expression<Func<TEntity, string>> column, Func<TRow, string> read) =>
+    /// <summary>
+    /// A text column under the collation <paramref name="order"/> names (see <see cref="TextOrder"/>): ORDER BY, the seek's
+    /// <c>&gt;</c> and its <c>=</c> all read <c>column COLLATE …</c>, so the order is the same on every installation
+    /// whatever the server's default, and the seek agrees with it. Compared with <c>string.Compare</c>, which EF
+    /// translates to the database's own <c>&gt;</c>.
+    /// </summary>
+    public static SortColumn<TEntity, TRow> Text<TEntity, TRow>(Expression<Func<TEntity, string>> column, Func<TRow, string> read, TextOrder order) =>
 #pragma warning disable CA1309 // Never run in .NET: EF translates this overload (not the StringComparison ones) to the database's comparison, the one its ORDER BY uses.
-        new Column<TEntity, TRow, string>(column, read, (a, b) => string.Compare(a, b) > 0, (a, b) => string.Compare(a, b) < 0);
+        new Column<TEntity, TRow, string>(Collate(column, order), read, (a, b) => string.Compare(a, b) > 0, (a, b) => string.Compare(a, b) < 0);
 #pragma warning restore CA1309
+
+    private static Expression<Func<TEntity, string>> Collate<TEntity>(Expression<Func<TEntity, string>> column, TextOrder order) =>
+        Expression.Lambda<Func<TEntity, string>>(Expression.Call(Collated.Function(order), column.Body), column.Parameters);
 
     public static SortColumn<TEntity, TRow> Time<TEntity, TRow>(Expression<Func<TEntity, DateTimeOffset>> column, Func<TRow, DateTimeOffset> read) =>
         new Column<TEntity, TRow, DateTimeOffset>(column, read, (a, b) => a > b, (a, b) => a < b);

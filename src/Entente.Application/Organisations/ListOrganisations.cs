@@ -16,18 +16,18 @@ public sealed class ListOrganisationsHandler(EntenteDbContext db)
     /// <summary>The register's sort orders, shared by its numbered pages and the cursor-paged API; "registered" is the default.</summary>
     public static SortOrders<Organisation, OrganisationRow> Sorts { get; } = new(
         new("registered", SortColumns.Time<Organisation, OrganisationRow>(o => o.RegisteredAt, r => r.RegisteredAt), Id),
-        new("name", SortColumns.Text<Organisation, OrganisationRow>(o => o.LegalNameEn, r => r.LegalNameEn), Id),
+        new("name", SortColumns.Text<Organisation, OrganisationRow>(o => o.LegalNameEn, r => r.LegalNameEn, TextOrder.Alphabetical), Id),
         new("status",
             SortColumns.StoredName<Organisation, OrganisationRow, MembershipStatus>(o => o.Status, r => Enum.Parse<MembershipStatus>(r.Status)),
-            SortColumns.Text<Organisation, OrganisationRow>(o => o.LegalNameEn, r => r.LegalNameEn).Ascending(),
+            SortColumns.Text<Organisation, OrganisationRow>(o => o.LegalNameEn, r => r.LegalNameEn, TextOrder.Alphabetical).Ascending(),
             Id.Ascending()),
         new("decided", SortColumns.OptionalTime<Organisation, OrganisationRow>(o => o.DecidedAt, r => r.DecidedAt), Id),
         // Only the administrator's register holds both parties; an authority's holds one, where this is the name order.
         new("party",
-            SortColumns.Text<Organisation, OrganisationRow>(o => o.Party, r => r.Party),
-            SortColumns.Text<Organisation, OrganisationRow>(o => o.LegalNameEn, r => r.LegalNameEn).Ascending(),
+            SortColumns.Text<Organisation, OrganisationRow>(o => o.Party, r => r.Party, TextOrder.Code),
+            SortColumns.Text<Organisation, OrganisationRow>(o => o.LegalNameEn, r => r.LegalNameEn, TextOrder.Alphabetical).Ascending(),
             Id.Ascending()),
-        new("number", SortColumns.Text<Organisation, OrganisationRow>(o => o.RegistrationNumber, r => r.RegistrationNumber), Id));
+        new("number", SortColumns.Text<Organisation, OrganisationRow>(o => o.RegistrationNumber, r => r.RegistrationNumber, TextOrder.Code), Id));
 
     private static SortColumn<Organisation, OrganisationRow> Id => SortColumns.Id<Organisation, OrganisationRow>(o => o.Id, r => r.Id);
 

@@ -16,18 +16,18 @@ public sealed class ListMembersHandler(EntenteDbContext db)
 {
     /// <summary>The people's sort orders, shared by the numbered pages and the cursor-paged API.</summary>
     internal static SortOrders<MemberRecord, MemberRow> Sorts { get; } = new(
-        new("name", SortColumns.Text<MemberRecord, MemberRow>(m => m.DisplayName, r => r.DisplayName), Id),
-        new("email", SortColumns.Text<MemberRecord, MemberRow>(m => m.Email, r => r.Email), Id),
+        new("name", SortColumns.Text<MemberRecord, MemberRow>(m => m.DisplayName, r => r.DisplayName, TextOrder.Alphabetical), Id),
+        new("email", SortColumns.Text<MemberRecord, MemberRow>(m => m.Email, r => r.Email, TextOrder.Alphabetical), Id),
         // ComplianceOfficer sorts before Member, as the role names do.
         new("role",
             SortColumns.Flag<MemberRecord, MemberRow>(m => m.IsMember, r => r.Role != EntenteRoles.ComplianceOfficer),
-            SortColumns.Text<MemberRecord, MemberRow>(m => m.DisplayName, r => r.DisplayName).Ascending(),
+            SortColumns.Text<MemberRecord, MemberRow>(m => m.DisplayName, r => r.DisplayName, TextOrder.Alphabetical).Ascending(),
             Id.Ascending()),
         new("since", SortColumns.Time<MemberRecord, MemberRow>(m => m.CreatedAt, r => r.CreatedAt), Id),
         // Off before On, so an officer finds at the top who has yet to turn two-factor sign-in on.
         new("two-factor",
             SortColumns.Flag<MemberRecord, MemberRow>(m => m.TwoFactorEnabled, r => r.TwoFactorEnabled),
-            SortColumns.Text<MemberRecord, MemberRow>(m => m.DisplayName, r => r.DisplayName).Ascending(),
+            SortColumns.Text<MemberRecord, MemberRow>(m => m.DisplayName, r => r.DisplayName, TextOrder.Alphabetical).Ascending(),
             Id.Ascending()));
 
     public static IReadOnlyList<string> SortKeys => Sorts.Names;

@@ -18,14 +18,14 @@ public sealed class SearchDirectoryHandler(EntenteDbContext db)
     /// </summary>
     /// <summary>The directory's sort orders, shared by its numbered pages and the cursor-paged API; "name" is the default.</summary>
     public static SortOrders<Organisation, DirectoryEntry> Sorts { get; } = new(
-        new("name", SortColumns.Text<Organisation, DirectoryEntry>(o => o.LegalNameEn, r => r.LegalNameEn), Id),
+        new("name", SortColumns.Text<Organisation, DirectoryEntry>(o => o.LegalNameEn, r => r.LegalNameEn, TextOrder.Alphabetical), Id),
         new("party",
-            SortColumns.Text<Organisation, DirectoryEntry>(o => o.Party, r => r.Party),
-            SortColumns.Text<Organisation, DirectoryEntry>(o => o.LegalNameEn, r => r.LegalNameEn).Ascending(),
+            SortColumns.Text<Organisation, DirectoryEntry>(o => o.Party, r => r.Party, TextOrder.Code),
+            SortColumns.Text<Organisation, DirectoryEntry>(o => o.LegalNameEn, r => r.LegalNameEn, TextOrder.Alphabetical).Ascending(),
             Id.Ascending()),
         new("approved", SortColumns.OptionalTime<Organisation, DirectoryEntry>(o => o.DecidedAt, r => r.ApprovedAt), Id),
-        new("name-ru", SortColumns.Text<Organisation, DirectoryEntry>(o => o.LegalNameRu, r => r.LegalNameRu), Id),
-        new("number", SortColumns.Text<Organisation, DirectoryEntry>(o => o.RegistrationNumber, r => r.RegistrationNumber), Id));
+        new("name-ru", SortColumns.Text<Organisation, DirectoryEntry>(o => o.LegalNameRu, r => r.LegalNameRu, TextOrder.Russian), Id),
+        new("number", SortColumns.Text<Organisation, DirectoryEntry>(o => o.RegistrationNumber, r => r.RegistrationNumber, TextOrder.Code), Id));
 
     private static SortColumn<Organisation, DirectoryEntry> Id => SortColumns.Id<Organisation, DirectoryEntry>(o => o.Id, r => r.Id);
 

@@ -65,6 +65,9 @@ public sealed class EntenteDbContext(DbContextOptions<EntenteDbContext> options)
             ConcurrencyStamp = role,
         }));
 
+        // Every text sort names its collation (TextOrder), translated here for the provider.
+        Collated.Register(builder, postgres: !Database.IsSqlite());
+
         // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks there. PostgreSQL keeps timestamptz.
         if (Database.IsSqlite())
         {

@@ -12,6 +12,8 @@ public static class PersistenceRegistration
 
     private static readonly TransparencyLog.LogRowFlusher LogFlush = new();
 
+    private static readonly Collated.SqliteRegistration SqliteCollations = new();
+
     /// <summary>
     /// Registers <see cref="EntenteDbContext"/> on the configured provider, each with its own migrations assembly,
     /// and keeps Data Protection keys in the database so every web node reads the same sign-in cookies; with
@@ -46,6 +48,8 @@ public static class PersistenceRegistration
         }
         else
         {
+            // SQLite keeps collations per connection: the ones the sorts name are added as each connection opens.
+            builder.AddInterceptors(SqliteCollations);
             builder.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? SqliteConnectionString(options.SqlitePath) : connectionString, sqlite => sqlite.MigrationsAssembly("Entente.Migrations.Sqlite"));
         }
     }

@@ -63,8 +63,8 @@ public sealed class ListHitsHandler(EntenteDbContext db)
         // Ids are version 7 GUIDs: their order is the order of opening, and they sort on every provider.
         new("opened", Id),
         new("score", SortColumns.Number<HitRow, HitView>(r => r.Hit.Score, v => v.Score), Id),
-        new("organisation", SortColumns.Text<HitRow, HitView>(r => r.Organisation.LegalNameEn, v => v.OrganisationNameEn), Id),
-        new("list", SortColumns.Text<HitRow, HitView>(r => r.Hit.ListName, v => v.List), Id),
+        new("organisation", SortColumns.Text<HitRow, HitView>(r => r.Organisation.LegalNameEn, v => v.OrganisationNameEn, TextOrder.Alphabetical), Id),
+        new("list", SortColumns.Text<HitRow, HitView>(r => r.Hit.ListName, v => v.List, TextOrder.Alphabetical), Id),
         new("status", SortColumns.StoredName<HitRow, HitView, HitStatus>(r => r.Hit.Status, v => Enum.Parse<HitStatus>(v.Status)), Id));
 
     public static IReadOnlyList<string> SortKeys => Sorts.Names;

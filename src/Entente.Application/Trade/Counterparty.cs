@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Entente.Application.Common;
 using Entente.Application.Organisations;
@@ -158,6 +159,19 @@ public static class CounterpartyAccess
 /// <summary>ISO 3166-1 alpha-2 country codes, checked against the platform's region data, and their names for people.</summary>
 public static class Countries
 {
+    /// <summary>
+    /// English names the project keeps itself, for codes whose runtime name would not name the country the Russian table
+    /// (and ISO 3166-1) means. CS is ISO's withdrawn code for Serbia and Montenegro, but the runtime's region data carries
+    /// it as an old alias of Serbia and calls it "Serbia", the same as RS: an English page would then name a different
+    /// country from the Russian one, and two codes alike. EH (Western Sahara) is assigned by ISO 3166-1 but missing from
+    /// the runtime's region data on ICU, so without a name here an English page would show the bare code.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> OwnEnglishNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["CS"] = "Serbia and Montenegro",
+        ["EH"] = "Western Sahara",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>The upper-cased code when <paramref name="code"/> names a country, otherwise null.</summary>
     public static string? Normalise(string? code)
     {
@@ -173,9 +187,15 @@ public static class Countries
             return null;
         }
 
+        // An assigned code the runtime lacks is still a country (see OwnEnglishNames).
+        if (OwnEnglishNames.ContainsKey(trimmed))
+        {
+            return trimmed;
+        }
+
         try
         {
-            // RegionInfo knows every assigned code and refuses the rest; it is built into the runtime's globalisation data.
+            // RegionInfo knows the assigned codes (all but those above) and refuses the rest; it is built into the runtime's globalisation data.
             return string.Equals(new RegionInfo(trimmed).TwoLetterISORegionName, trimmed, StringComparison.Ordinal) ? trimmed : null;
         }
         catch (ArgumentException)
@@ -203,9 +223,11 @@ public static class Countries
         return EnglishName(code);
     }
 
-    /// <summary>The country's English name, or the code itself when the region data has none.</summary>
+    /// <summary>The country's English name, or the code itself when neither the project nor the region data has one.</summary>
     public static string EnglishName(string code) =>
-        Normalise(code) is { } known ? new RegionInfo(known).EnglishName : code;
+        Normalise(code) is not { } known ? code
+        : OwnEnglishNames.TryGetValue(known, out var own) ? own
+        : new RegionInfo(known).EnglishName;
 }
 
 internal sealed class CounterpartyConfiguration : IEntityTypeConfiguration<Counterparty>

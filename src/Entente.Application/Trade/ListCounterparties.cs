@@ -32,17 +32,17 @@ public sealed class ListCounterpartiesHandler(EntenteDbContext db)
     /// <summary>The register's sort orders, shared by its numbered pages and the cursor-paged API; "registered" is the default.</summary>
     public static SortOrders<CounterpartyListing, CounterpartyRow> Sorts { get; } = new(
         new("registered", SortColumns.Time<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.RegisteredAt, r => r.RegisteredAt), Id),
-        new("name", SortColumns.Text<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.Name, r => r.Name), Id),
-        new("country", SortColumns.Text<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.Country, r => r.Country), Name, Id.Ascending()),
+        new("name", SortColumns.Text<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.Name, r => r.Name, TextOrder.Alphabetical), Id),
+        new("country", SortColumns.Text<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.Country, r => r.Country, TextOrder.Code), Name, Id.Ascending()),
         new("status",
             SortColumns.StoredName<CounterpartyListing, CounterpartyRow, CounterpartyStatus>(l => l.Counterparty.Status, r => Enum.Parse<CounterpartyStatus>(r.Status)),
             Name, Id.Ascending()),
-        new("organisation", SortColumns.Text<CounterpartyListing, CounterpartyRow>(l => l.OrganisationNameEn, r => r.OrganisationNameEn), Name, Id.Ascending()));
+        new("organisation", SortColumns.Text<CounterpartyListing, CounterpartyRow>(l => l.OrganisationNameEn, r => r.OrganisationNameEn, TextOrder.Alphabetical), Name, Id.Ascending()));
 
     private static SortColumn<CounterpartyListing, CounterpartyRow> Id => SortColumns.Id<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.Id, r => r.Id);
 
     private static SortColumn<CounterpartyListing, CounterpartyRow> Name =>
-        SortColumns.Text<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.Name, r => r.Name).Ascending();
+        SortColumns.Text<CounterpartyListing, CounterpartyRow>(l => l.Counterparty.Name, r => r.Name, TextOrder.Alphabetical).Ascending();
 
     /// <summary>One numbered page, for the register's page.</summary>
     public async Task<Result<Page<CounterpartyRow>>> HandleAsync(Actor actor, ListCounterparties request, CancellationToken cancellationToken)

@@ -11,7 +11,8 @@ namespace Entente.Core.Geography;
 /// in sentence case as they are written in running text. Where ОКСМ's short name is an inverted or formal form, the
 /// ordinary form is used instead: "Иран" for "Иран (Исламская Республика)", "Республика Корея" for "Корея, Республика",
 /// "Великобритания" and "США" for "Соединенное Королевство" and "Соединенные Штаты". Two codes are not in ОКСМ: XK
-/// (Kosovo, a user-assigned code) and CS (Serbia and Montenegro, withdrawn in 2006), named as the code means. Letters
+/// (Kosovo, a user-assigned code) and CS (Serbia and Montenegro, withdrawn in 2006), named as the code means; the
+/// English names shown beside these (Entente.Application's Countries) name the same country for every code, which its tests check. Letters
 /// follow ОКСМ, which writes е for ё.
 /// </remarks>
 public static class RussianCountryNames

@@ -368,6 +368,8 @@ internal static class Russian
         ["Action"] = "Действие",
         ["From"] = "С",
         ["To"] = "По",
+        ["yyyy-mm-dd"] = "гггг-мм-дд",
+        ["Write dates as YYYY-MM-DD, for example 2026-03-01. The date filter was not applied."] = "Укажите дату в виде ГГГГ-ММ-ДД, например 2026-03-01. Отбор по дате не применён.",
         ["Nothing matches this filter. Clear it to see every entry."] = "Ничего не найдено. Сбросьте фильтр, чтобы увидеть все записи.",
         ["The log is empty: nothing has been recorded yet."] = "Журнал пуст: ещё ничего не зафиксировано.",
         ["Sequence"] = "Номер",

@@ -1,5 +1,8 @@
+using Entente.Application.Common;
+using Entente.Application.Identity;
 using Entente.Browser.Tests.Infrastructure;
 using Entente.Browser.Tests.Pages;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Entente.Browser.Tests.Features;
@@ -99,6 +102,47 @@ public sealed class NarrowScreenTests(BrowserHarness harness) : BrowserTest(harn
         var button = (await decision.Locator("button.danger").BoundingBoxAsync())!;
         Assert.True(button.X >= 0 && button.X + button.Width <= PhoneWidth, $"after scrolling the confirm button spans {button.X}..{button.X + button.Width}px");
         Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Header_KeepsTheLanguageSwitchBesideTheProductName_WhenTheUserNameIsLong()
+    {
+        // Forty characters, as a full name with a patronymic can be; no demo user has one, so the test makes its own.
+        const string longName = "Konstantin Aleksandrovich Vorontsov-Dash";
+        var email = $"auditor-{Guid.NewGuid():N}@long-name.example";
+        using (var scope = Harness.Services.CreateScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<CreateUserHandler>().HandleAsync(
+                Actor.System, new CreateUser(email, longName, "Entente-Demo-2014", EntenteRoles.Auditor, "GB", null), TestContext.Current.CancellationToken);
+            Assert.True(created.IsSuccess, $"the auditor was not created: {created.Error}");
+        }
+
+        await new SignInPage(Page).SignInAsync(email, "Entente-Demo-2014");
+        await Page.SetViewportSizeAsync(PhoneWidth, 844);
+        foreach (var language in new[] { "en", "ru" })
+        {
+            await Page.GotoAsync($"/culture/{language}?returnUrl=%2Fdirectory");
+            await AssertFitsAsync($"{language} /directory");
+            var brand = (await Page.Locator("header.top .brand").BoundingBoxAsync())!;
+            var switcher = (await Page.Locator("header.top .lang").BoundingBoxAsync())!;
+            var who = Page.Locator("header.top summary.who");
+            var whoBox = (await who.BoundingBoxAsync())!;
+
+            // The switch and the account menu share the product name's line, and end inside the screen.
+            var line = brand.Y + brand.Height / 2;
+            Assert.True(Math.Abs(switcher.Y + switcher.Height / 2 - line) <= 4, $"{language}: the switch is centred at {switcher.Y + switcher.Height / 2}px, the product name at {line}px");
+            Assert.True(Math.Abs(whoBox.Y + whoBox.Height / 2 - line) <= 4, $"{language}: the user's name is centred at {whoBox.Y + whoBox.Height / 2}px, the product name at {line}px");
+            Assert.True(switcher.X + switcher.Width <= PhoneWidth && whoBox.X + whoBox.Width <= PhoneWidth, $"{language}: the switch ends at {switcher.X + switcher.Width}px, the name at {whoBox.X + whoBox.Width}px");
+
+            // The name is cut short on the screen, and whole in its title.
+            var name = who.Locator(".name");
+            Assert.Equal(longName, await name.GetAttributeAsync("title"));
+            Assert.Equal(longName, await name.TextContentAsync());
+            Assert.True(await name.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), $"{language}: the long name is not cut short");
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Harness.ResultsDirectory, $"header-long-name-{language}.png") });
+        }
+
+        Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
     }
 
     /// <summary>The page is no wider than the screen, and every table of it sits in a wrapper that scrolls.</summary>

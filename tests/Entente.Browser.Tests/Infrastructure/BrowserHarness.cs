@@ -51,6 +51,9 @@ public sealed class BrowserHarness : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException(SkipReason ?? "the browser is not started");
 
+    /// <summary>The running app's services, for a test that seeds what the demo community lacks (a user with a long name).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException(SkipReason ?? "the app is not started");
+
     public async ValueTask InitializeAsync()
     {
         SignIns = new StoredSignIn(this, Path.Combine(_workDirectory, "auth"));

@@ -50,7 +50,7 @@ public sealed class RussianCountryNamesTests
 
     [Fact]
     public void All_CoversEveryAssignedCode_WhenCounted() =>
-        // ISO 3166-1 assigns 249 codes; the table adds XK and the withdrawn CS, which the runtime's region data accepts.
+        // ISO 3166-1 assigns 249 codes; the table adds XK and the withdrawn CS, which the platform accepts.
         Assert.Equal(251, RussianCountryNames.All.Count);
 
     /// <summary>Cyrillic letters with the spaces and punctuation of names; no Latin letter left from a copied English name.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Entente.Application.Persistence;
 using Entente.Web.Tests.Infrastructure;
 
 namespace Entente.Web.Tests.Features.Organisations;
@@ -81,7 +82,7 @@ public sealed class CursorApiTests(Hosts hosts)
         var emails = items.Select(i => i.GetProperty("email").GetString()!).ToList();
         Assert.Equal(Ids(whole.GetProperty("items").EnumerateArray(), "userId"), Ids(items, "userId"));
         Assert.Contains("officer@albion.example", emails);
-        Assert.Equal(emails.Order(StringComparer.Ordinal), emails);
+        Assert.Equal(emails.Order(Comparer<string>.Create((x, y) => Collated.Compare(TextOrder.Alphabetical, x, y))), emails);
         Assert.Equal(JsonValueKind.Null, last.GetProperty("next").ValueKind);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Entente.Application.TransparencyLog;
@@ -91,6 +92,46 @@ public sealed class LogPageTests(Hosts hosts)
         // What the page links, the organisation page opens; what it does not, it answers 404 to.
         Assert.Equal(HttpStatusCode.OK, (await gb.GetAsync("/organisations/" + albion)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await gb.GetAsync("/organisations/" + kalashnikov)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task LogPage_ReadsTheSubmittedIsoDate_WhenTheCultureIsRu(Provider provider)
+    {
+        var session = new BrowserlessSession(hosts.For(provider));
+        await session.SignInAsync("auditor@fsvts.example", Password, null); // recorded in the log: today has an entry
+        await session.GetAsync("/culture/ru?returnUrl=%2Flog");
+        async Task<string> PageAsync(string query) => WebUtility.HtmlDecode(await session.Client.GetStringAsync("/log" + query, Ct));
+        var today = DateTime.UtcNow.Date;
+        string Iso(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // A day long before the platform existed: the ISO value is read as that day, so nothing matches, and the field keeps it.
+        var before = await PageAsync("?from=2000-01-01&to=2000-01-01");
+        Assert.Contains("Ничего не найдено. Сбросьте фильтр, чтобы увидеть все записи.", before, StringComparison.Ordinal);
+        Assert.Contains("<input id=\"from\" name=\"from\" type=\"date\" value=\"2000-01-01\" lang=\"ru-RU\" placeholder=\"гггг-мм-дд\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"date-format\"", before, StringComparison.Ordinal);
+
+        // Around today: the sign-in above is there.
+        var around = await PageAsync($"?from={Iso(today.AddDays(-1))}&to={Iso(today.AddDays(1))}");
+        Assert.Contains("data-action=\"user.signed-in\"", around, StringComparison.Ordinal);
+
+        // Typed the Russian way where a browser offers a text box: not guessed at, said so, and the rest of the page still shown.
+        var typed = await PageAsync("?from=01.01.2000&to=01.01.2000");
+        Assert.Contains("<p class=\"notice error\" id=\"date-format\" role=\"alert\">Укажите дату в виде ГГГГ-ММ-ДД", typed, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"date-format\"", typed, StringComparison.Ordinal);
+        Assert.Contains("data-action=\"user.signed-in\"", typed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task LogPage_AsksForDatesInBritishEnglish_WhenTheCultureIsEn(Provider provider)
+    {
+        var session = new BrowserlessSession(hosts.For(provider));
+        await session.SignInAsync("auditor@ecju.example", Password, null);
+        var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/log?to=2000-01-01", Ct));
+
+        Assert.Contains("<input id=\"to\" name=\"to\" type=\"date\" value=\"2000-01-01\" lang=\"en-GB\" placeholder=\"yyyy-mm-dd\"", html, StringComparison.Ordinal);
+        Assert.Contains("Nothing matches this filter. Clear it to see every entry.", html, StringComparison.Ordinal);
     }
 
     [Theory]
