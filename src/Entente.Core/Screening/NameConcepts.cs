@@ -21,8 +21,7 @@ public static class NameConcepts
     // One line per concept: its key, then the words that express it in English, Russian transliteration and Cyrillic.
     private static readonly string[] Lines =
     [
-        "plant: plant, factory, works, zavod, zavody, завод",
-        "combine: combine, kombinat, комбинат",
+        "plant: plant, factory, works, zavod, zavody, завод, combine, kombinat, комбинат",
         "design: design, designing, planning, konstruktorskoe, konstruktorsko, konstruktorskii, конструкторское, proektirovanie, proektirovaniya, проектирование",
         "project: project, projects, proekt, proektnye, proektnyi, проект, проектный",
         "bureau: bureau, byuro, biuro, бюро",
@@ -67,6 +66,7 @@ public static class NameConcepts
         "unit: unit, chast, часть",
         "defence: defence, defense, oborony, oboronnyi, обороны, оборонный",
         "ministry: ministry, ministerstvo, министерство",
+        "government: government, govt, pravitelstvo, pravitelstva, правительство",
         "allrussian: allrussian, vserossiiskii, vserossiiskogo, vserossiiskaya, vserossiiskoe, всероссийский",
         "russia: russia, russian, rossiiskii, rossiya, rossii, rossiiskoi, российский, россия, russkii, русский",
         "moscow: moscow, moskva, moskovskii, москва, московский",
@@ -183,7 +183,7 @@ public static class NameConcepts
         "nuclear: nuclear, atomic, yadernyi, atomnyi, ядерный, атомный",
         "thermonuclear: thermonuclear, termoyadernykh, термоядерный",
         "innovation: innovation, innovative, innovations, innovatsionnyi, innovatsii, инновационный, инновации",
-        "digital: digital, tsifrovoi, tsifrovye, цифровой",
+        "digital: digital, tsifrovoi, tsifrovye, tsifra, цифровой, цифра",
         "solutions: solutions, solution, resheniya, resheniye, решения, solyushns, солюшнс",
         "road: road, roads, dorozhnaya, dorozhnyi, дорожная",
         "railway: railway, railways, zheleznodorozhnyi, железнодорожный",
@@ -257,6 +257,8 @@ public static class NameConcepts
         "tracked: tracked, caterpillar, gusenichnykh, гусеничный",
         "tractor: tractor, tractors, tyagach, tyagachei, traktornyi, тягач",
         "wolf: wolf, volk, волк",
+        "sme: sme, msb, мсб",
+        "breeze: breeze, briz, бриз",
         "trust: trust, doverie, doveriya, доверие",
         "lng: lng, spg, спг",
         "club: club, klub, клуб",

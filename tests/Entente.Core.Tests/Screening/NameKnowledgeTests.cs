@@ -136,6 +136,11 @@ public sealed class NameKnowledgeTests
     [InlineData("POLUPROVODNIKI", "SEMICONDUCTORS")]
     [InlineData("FUTBOLNYI", "FOOTBALL")]
     [InlineData("KLUB", "CLUB")]
+    [InlineData("KOMBINAT", "PLANT")]
+    [InlineData("TSIFRA", "DIGITAL")]
+    [InlineData("MSB", "SME")]
+    [InlineData("BRIZ", "BREEZE")]
+    [InlineData("PRAVITELSTVO", "GOVT")]
     public void Concepts_JoinTranslations(string russian, string english)
     {
         var concept = Concept(russian);
