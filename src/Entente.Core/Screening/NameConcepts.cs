@@ -124,6 +124,7 @@ public static class NameConcepts
         "fleet: fleet, flot, флот",
         "air: air, vozdushnyi, воздушный",
         "materials: materials, material, materialy, materialov, материалы",
+        "plastic: plastic, plastics, plastik, plastiki, plastmass, пластик, пластмасса",
         "products: products, product, produkty, produktov, produktsii, продукты, продукция",
         "metal: metal, metals, metallicheskii, металлический",
         "complex: complex, kompleks, комплекс",

@@ -248,7 +248,9 @@ public static class NameNormalizer
         for (var i = 0; i < s.Length;)
         {
             var rest = s[i..];
-            if (rest.StartsWith("shch", StringComparison.Ordinal)) { buffer[n++] = 's'; i += 4; }
+            // SCHCH is SHCH written with the German SCH (OBSCHCHESTVO), as lists do.
+            if (rest.StartsWith("schch", StringComparison.Ordinal)) { buffer[n++] = 's'; i += 5; }
+            else if (rest.StartsWith("shch", StringComparison.Ordinal)) { buffer[n++] = 's'; i += 4; }
             else if (rest.StartsWith("tsch", StringComparison.Ordinal)) { buffer[n++] = 'c'; i += 4; }
             else if (rest.StartsWith("sch", StringComparison.Ordinal)) { buffer[n++] = 's'; i += 3; }
             else if (rest.StartsWith("tch", StringComparison.Ordinal)) { buffer[n++] = 'c'; i += 3; }

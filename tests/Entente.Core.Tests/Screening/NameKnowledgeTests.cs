@@ -141,6 +141,7 @@ public sealed class NameKnowledgeTests
     [InlineData("MSB", "SME")]
     [InlineData("BRIZ", "BREEZE")]
     [InlineData("PRAVITELSTVO", "GOVT")]
+    [InlineData("PLASTIK", "PLASTICS")]
     public void Concepts_JoinTranslations(string russian, string english)
     {
         var concept = Concept(russian);

@@ -25,6 +25,7 @@ public sealed class NameNormalizerTests
     [InlineData("Maria", "Mariia")]
     [InlineData("НТЦ", "NTTS")]
     [InlineData("Kassym", "Kasym")]
+    [InlineData("OBSCHCHESTVO", "Общество")]
     public void Skeleton_IsEqual_WhenSpellingsOfOneName(string a, string b)
     {
         Assert.Equal(NameNormalizer.NormalizeToken(a).Skeleton, NameNormalizer.NormalizeToken(b).Skeleton);

@@ -20,7 +20,7 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
     // under either, and recall@10 cannot be: the held-out aliases that are other names altogether (TestData) leave
     // at most 96.8 % and 97.3 % to find.
     [Theory]
-    [InlineData(2, 0.81, 0.90)]
+    [InlineData(2, 0.82, 0.90)]
     [InlineData(3, 0.85, 0.92)]
     public void OfacHeldOutAlias_FindsMostEntities_WhenRussianEntitiesQueried(int minimumNames, double floor1, double floor10)
     {
@@ -147,8 +147,8 @@ public sealed class ScreeningEvaluationTests(ITestOutputHelper output)
         misses.ForEach(output.WriteLine);
 
         // Floors a little below the figures measured (bench/results/screening.md), against regression.
-        Assert.True(recall10 >= 0.91, $"recall@10 {recall10:P2}");
-        Assert.True(recall1 >= 0.84, $"recall@1 {recall1:P2}");
+        Assert.True(recall10 >= 0.92, $"recall@10 {recall10:P2}");
+        Assert.True(recall1 >= 0.85, $"recall@1 {recall1:P2}");
     }
 
     private static IEnumerable<(string Id, string Alias, string NamesLeft)> OfacOtherNames()
