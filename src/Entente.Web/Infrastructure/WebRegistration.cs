@@ -59,7 +59,9 @@ public static class WebRegistration
             .AddPolicy(Policies.Assessor, p => p.RequireRole(EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(EntenteRoles.Administrator))
             .AddPolicy(Policies.OrganisationMember, p => p.RequireRole(EntenteRoles.Member, EntenteRoles.ComplianceOfficer))
-            .AddPolicy(Policies.Counterparties, p => p.RequireRole(EntenteRoles.Member, EntenteRoles.ComplianceOfficer, EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor));
+            .AddPolicy(Policies.Counterparties, p => p.RequireRole(EntenteRoles.Member, EntenteRoles.ComplianceOfficer, EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor))
+            .AddPolicy(Policies.Screener, p => p.RequireRole(EntenteRoles.ComplianceOfficer, EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor, EntenteRoles.Administrator))
+            .AddPolicy(Policies.AnyRole, p => p.RequireRole(EntenteRoles.All));
 
         // Cyrillic is written as itself, not as numeric entities: pages stay readable and half the size.
         // Markup-significant characters are still encoded, so output encoding is unchanged where it matters.
@@ -82,6 +84,8 @@ public static class WebRegistration
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
+        // After the framework's writer, which AddProblemDetails registered first: it takes what that one declines.
+        services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
@@ -92,7 +96,12 @@ public static class WebRegistration
         }));
         services.AddHealthChecks().AddDbContextCheck<EntenteDbContext>("database", tags: ["ready"]);
         services.AddHttpContextAccessor();
-        services.AddAntiforgery(options => options.Cookie.Name = "entente.antiforgery");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "entente.antiforgery";
+            // The framework's default sends this cookie over plain HTTP even to a site served over HTTPS.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         return builder;
@@ -185,6 +194,12 @@ public static class Policies
 
     /// <summary>Who reads consignees and end users: an organisation's people and its party's authority officers and auditors.</summary>
     public const string Counterparties = "Counterparties";
+
+    /// <summary>Who screens a name against the sanctions lists: the roles the screening use case itself admits.</summary>
+    public const string Screener = "Screener";
+
+    /// <summary>Anyone holding one of the community's roles: who may issue and revoke their own API tokens.</summary>
+    public const string AnyRole = "AnyRole";
 }
 
 public sealed class EntenteOptions
