@@ -6,11 +6,12 @@
 # Builds and starts Entente.Web (Release, Development environment so the demo community exists) on a free
 # loopback port over a fresh SQLite file in a temporary folder, signs in as two demo users without two-factor
 # sign-in (Albion's compliance officer and the GB auditor) through the sign-in form, issues each a personal API
-# token through the API, and runs sqlmap --batch at level 2 against the query-string, form and JSON parameters
+# token on the tokens page, and runs sqlmap --batch at level 2 against the query-string, form and JSON parameters
 # of the search, filter, sort and paging endpoints: the directory, the authority's register, screening, the hit
 # queue, consignees and end users, the transparency log, and the sign-in form. Each target is bounded by
 # SECONDS_PER_TARGET (default 150). Prints one line per target and exits 1 if sqlmap finds an injection.
 # Not part of ./test.sh: it takes several minutes. Results are recorded in docs/security.md.
+# SECURITY_SCAN_LOGS=DIR keeps sqlmap's output and the server's log there; otherwise they go with the temporary folder.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -31,7 +32,9 @@ BASE="http://127.0.0.1:$PORT"
 dotnet build src/Entente.Web -c Release -v quiet -nologo >/dev/null
 ( cd "$WORK" && ASPNETCORE_ENVIRONMENT=Development exec dotnet "$OLDPWD/src/Entente.Web/bin/Release/net10.0/Entente.Web.dll" --urls "$BASE" >"$WORK/server.log" 2>&1 ) &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+LOGS="${SECURITY_SCAN_LOGS:-$WORK/logs}"
+mkdir -p "$LOGS"
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; cp "$WORK/server.log" "$LOGS/" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 for _ in $(seq 1 120); do
     curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
@@ -51,10 +54,14 @@ sign_in() {
     awk -F'\t' '$6 == "entente.auth" { print $6 "=" $7 }' "$jar"
 }
 
-# Issues a one-day personal API token to the signed-in user: the API's own way in for scripts.
+# Issues a one-day personal API token to the signed-in user through the tokens page, as a person does (the API
+# itself takes a token for any change, so the cookie cannot issue one there).
 issue_token() {
-    curl -fs -b "$WORK/$1.jar" -H 'Content-Type: application/json' -d '{"name":"security scan","expiresInDays":1}' "$BASE/api/v1/tokens" \
-        | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+    local jar="$WORK/$1.jar" token
+    token="$(curl -fs -b "$jar" -c "$jar" "$BASE/account/tokens" | sed -n 's/.*name="__RequestVerificationToken" value="\([^"]*\)".*/\1/p' | head -n1)"
+    curl -fs -b "$jar" -c "$jar" "$BASE/account/tokens" --data-urlencode "__RequestVerificationToken=$token" \
+        --data-urlencode "_handler=issue-token" --data-urlencode "Input.Name=security scan" --data-urlencode "Input.Days=1" \
+        | sed -n 's/.*id="new-token">\(ent_[^<]*\)<.*/\1/p' | head -n1
 }
 
 COMPANY="$(sign_in officer@albion.example)"
@@ -66,10 +73,10 @@ AUTHORITY_TOKEN="$(issue_token auditor@ecju.example)"
 FOUND=0
 scan() {
     local name="$1"; shift
-    local log="$WORK/$name.log" outcome
+    local log="$LOGS/$name.log" outcome
     # -p names the parameters, so the session cookie and headers are never fuzzed; --flush-session: no cache.
     set +e
-    timeout "$PER_TARGET" sqlmap --batch --level 2 --risk 1 --threads 2 --time-sec 2 --disable-coloring \
+    timeout "$PER_TARGET" sqlmap --batch --level 2 --risk 1 --time-sec 2 --disable-coloring \
         --flush-session --output-dir "$WORK/sqlmap" "$@" >"$log" 2>&1
     local code=$?
     set -e
@@ -86,7 +93,7 @@ scan() {
     printf '%-28s %s\n' "$name" "$outcome"
 }
 
-echo "sqlmap $(sqlmap --version 2>/dev/null | tail -n1) against $BASE, level 2, risk 1, ${PER_TARGET}s per target"
+echo "sqlmap $(sqlmap --version 2>/dev/null | grep -oE '[0-9]+\.[0-9]+[.0-9]*' | head -n1) against $BASE, level 2, risk 1, ${PER_TARGET}s per target"
 scan directory-page       -u "$BASE/directory?q=Albion&party=GB&sort=name&page=1" -p "q,party,sort,page" --cookie "$COMPANY"
 scan directory-api        -u "$BASE/api/v1/directory?search=Albion&party=GB&sort=name&limit=5" -p "search,party,sort" --headers "Authorization: Bearer $COMPANY_TOKEN"
 scan register-page        -u "$BASE/organisations?status=Approved&q=Albion&sort=name&desc=true" -p "status,q,sort" --cookie "$AUTHORITY"

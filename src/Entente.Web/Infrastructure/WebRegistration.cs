@@ -31,9 +31,7 @@ public static class WebRegistration
             {
                 // An API call that presents a bearer token is judged by the token alone, never by a cookie riding along.
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? ApiTokenAuthenticationHandler.SchemeName
-                        : IdentityConstants.ApplicationScheme;
+                    PresentsBearerToken(context.Request) ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
@@ -133,12 +131,17 @@ public static class WebRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TwoFactorEnforcementMiddleware>();
+        app.UseMiddleware<ApiChangesNeedTokenMiddleware>();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Entente API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapCultureEndpoints();
         return app;
     }
+
+    /// <summary>Whether the request is judged by a personal API token rather than by the sign-in cookie.</summary>
+    public static bool PresentsBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     public static void MapEntenteHealth(this WebApplication app)
     {
