@@ -19,6 +19,10 @@ public static class WebRegistration
     public static WebApplicationBuilder AddEntenteWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // The hosting layer's request lines carry the query string, where people search and screen names; they stay
+        // out of the logs whatever level the configuration sets (it is read from the working directory, so a node
+        // started elsewhere runs on the defaults, Information for everything).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         services.Configure<EntenteOptions>(builder.Configuration.GetSection(EntenteOptions.Section));
 
         new IdentityBuilder(typeof(EntenteUser), typeof(IdentityRole<Guid>), services).AddSignInManager();
