@@ -21,6 +21,7 @@ public static class CultureEndpoints
                 IsEssential = true,
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
             });
             // Only local paths: an open redirect here would let a link to this site send people anywhere.
             return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));

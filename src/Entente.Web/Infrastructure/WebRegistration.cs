@@ -19,6 +19,10 @@ public static class WebRegistration
     public static WebApplicationBuilder AddEntenteWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // The hosting layer's request lines carry the query string, where people search and screen names; they stay
+        // out of the logs whatever level the configuration sets (it is read from the working directory, so a node
+        // started elsewhere runs on the defaults, Information for everything).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         services.Configure<EntenteOptions>(builder.Configuration.GetSection(EntenteOptions.Section));
 
         new IdentityBuilder(typeof(EntenteUser), typeof(IdentityRole<Guid>), services).AddSignInManager();
@@ -31,9 +35,7 @@ public static class WebRegistration
             {
                 // An API call that presents a bearer token is judged by the token alone, never by a cookie riding along.
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? ApiTokenAuthenticationHandler.SchemeName
-                        : IdentityConstants.ApplicationScheme;
+                    PresentsBearerToken(context.Request) ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
@@ -59,7 +61,9 @@ public static class WebRegistration
             .AddPolicy(Policies.Assessor, p => p.RequireRole(EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(EntenteRoles.Administrator))
             .AddPolicy(Policies.OrganisationMember, p => p.RequireRole(EntenteRoles.Member, EntenteRoles.ComplianceOfficer))
-            .AddPolicy(Policies.Counterparties, p => p.RequireRole(EntenteRoles.Member, EntenteRoles.ComplianceOfficer, EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor));
+            .AddPolicy(Policies.Counterparties, p => p.RequireRole(EntenteRoles.Member, EntenteRoles.ComplianceOfficer, EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor))
+            .AddPolicy(Policies.Screener, p => p.RequireRole(EntenteRoles.ComplianceOfficer, EntenteRoles.AuthorityOfficer, EntenteRoles.Auditor, EntenteRoles.Administrator))
+            .AddPolicy(Policies.AnyRole, p => p.RequireRole(EntenteRoles.All));
 
         // Cyrillic is written as itself, not as numeric entities: pages stay readable and half the size.
         // Markup-significant characters are still encoded, so output encoding is unchanged where it matters.
@@ -82,6 +86,8 @@ public static class WebRegistration
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
+        // After the framework's writer, which AddProblemDetails registered first: it takes what that one declines.
+        services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
@@ -92,7 +98,12 @@ public static class WebRegistration
         }));
         services.AddHealthChecks().AddDbContextCheck<EntenteDbContext>("database", tags: ["ready"]);
         services.AddHttpContextAccessor();
-        services.AddAntiforgery(options => options.Cookie.Name = "entente.antiforgery");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "entente.antiforgery";
+            // The framework's default sends this cookie over plain HTTP even to a site served over HTTPS.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         return builder;
@@ -124,12 +135,17 @@ public static class WebRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TwoFactorEnforcementMiddleware>();
+        app.UseMiddleware<ApiChangesNeedTokenMiddleware>();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Entente API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapCultureEndpoints();
         return app;
     }
+
+    /// <summary>Whether the request is judged by a personal API token rather than by the sign-in cookie.</summary>
+    public static bool PresentsBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     public static void MapEntenteHealth(this WebApplication app)
     {
@@ -185,6 +201,12 @@ public static class Policies
 
     /// <summary>Who reads consignees and end users: an organisation's people and its party's authority officers and auditors.</summary>
     public const string Counterparties = "Counterparties";
+
+    /// <summary>Who screens a name against the sanctions lists: the roles the screening use case itself admits.</summary>
+    public const string Screener = "Screener";
+
+    /// <summary>Anyone holding one of the community's roles: who may issue and revoke their own API tokens.</summary>
+    public const string AnyRole = "AnyRole";
 }
 
 public sealed class EntenteOptions

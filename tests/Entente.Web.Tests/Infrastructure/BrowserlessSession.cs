@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Entente.Web.Tests.Infrastructure;
 
 /// <summary>A cookie-keeping client that fills in the pages' forms the way a browser would, antiforgery token included.</summary>
-public sealed partial class BrowserlessSession(WebApplicationFactory<Program> factory)
+public sealed partial class BrowserlessSession(WebApplicationFactory<Program> factory, Uri? baseAddress = null)
 {
-    private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = baseAddress ?? new Uri("http://localhost") });
 
     public HttpClient Client => _client;
 

@@ -19,10 +19,10 @@ public static class IdentityEndpoints
             .WithName("ListApiTokens").WithSummary("Your personal API tokens (the secrets are never shown again).");
         group.MapPost("/tokens", async (IssueApiToken request, HttpContext context, ApiTokenService tokens, CancellationToken cancellationToken) =>
             (await tokens.IssueAsync(context.User.ToActor(), request, cancellationToken)).Match(issued => TypedResults.Created("/api/v1/tokens/" + issued.Id, issued), Problems.From))
-            .WithName("IssueApiToken").WithSummary("Issues a personal API token; the response is the only time its secret is shown.");
+            .RequireAuthorization(Policies.AnyRole).WithName("IssueApiToken").WithSummary("Issues a personal API token; the response is the only time its secret is shown.");
         group.MapDelete("/tokens/{id:guid}", async (Guid id, HttpContext context, ApiTokenService tokens, CancellationToken cancellationToken) =>
             (await tokens.RevokeAsync(context.User.ToActor(), id, cancellationToken)).Match(TypedResults.Ok, Problems.From))
-            .WithName("RevokeApiToken").WithSummary("Revokes one of your tokens at once.");
+            .RequireAuthorization(Policies.AnyRole).WithName("RevokeApiToken").WithSummary("Revokes one of your tokens at once.");
     }
 
     public sealed record Me(Guid UserId, string UserName, IReadOnlyList<string> Roles, Guid? OrganisationId, string? Party);

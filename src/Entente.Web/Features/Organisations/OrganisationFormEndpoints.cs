@@ -11,6 +11,6 @@ public static class OrganisationFormEndpoints
         app.MapPost("/organisations/{id:guid}/members/{userId:guid}/role", async (Guid id, Guid userId, [FromForm] string? role, HttpContext context, ChangeMemberRoleHandler handler, CancellationToken cancellationToken) =>
         {
             var result = await handler.HandleAsync(context.User.ToActor(), id, new ChangeMemberRole(userId, role), cancellationToken);
-            return Results.LocalRedirect(result.IsSuccess ? "/organisations/mine?changed=true" : "/organisations/mine?error=" + Uri.EscapeDataString(result.Error!.Detail));
+            return Results.LocalRedirect(result.IsSuccess ? "/organisations/mine?changed=true" : "/organisations/mine?error=" + Uri.EscapeDataString(FormErrors.Seal(context, result.Error!.Detail)));
         }).RequireAuthorization(Policies.OrganisationMember).ExcludeFromDescription();
 }

@@ -9,7 +9,7 @@ public static class ScreeningEndpoints
     public static void MapScreeningEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/screening").WithTags("Screening").RequireAuthorization();
-        group.MapPost("/search", Search).WithName("ScreenName")
+        group.MapPost("/search", Search).RequireAuthorization(Policies.Screener).WithName("ScreenName")
             .WithSummary("Screens one name against every imported sanctions list; each match says which words matched which, and how.");
         group.MapGet("/lists", Lists).WithName("ListScreeningLists").WithSummary("The imported lists and their versions with added/changed/removed counts.");
         group.MapPost("/lists/{name}/versions", Upload).RequireAuthorization(Policies.Administrator).WithName("ImportScreeningList")

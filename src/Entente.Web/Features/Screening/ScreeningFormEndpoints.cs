@@ -20,6 +20,6 @@ public static class ScreeningFormEndpoints
         var result = await handler.HandleAsync(context.User.ToActor(), new DecideHit(id, decision, reason), cancellationToken);
         return Results.LocalRedirect(result.IsSuccess
             ? "/screening/hits?done=" + (decision == HitDecision.Clear ? "cleared" : "confirmed")
-            : "/screening/hits?error=" + Uri.EscapeDataString(result.Error!.Detail));
+            : "/screening/hits?error=" + Uri.EscapeDataString(FormErrors.Seal(context, result.Error!.Detail)));
     }
 }

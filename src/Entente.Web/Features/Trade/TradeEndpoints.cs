@@ -24,7 +24,7 @@ public static class TradeEndpoints
         app.MapPost("/counterparties/{id:guid}/withdraw", async (Guid id, [FromForm] string? reason, HttpContext context, WithdrawCounterpartyHandler handler, CancellationToken cancellationToken) =>
         {
             var result = await handler.HandleAsync(context.User.ToActor(), new WithdrawCounterparty(id, reason), cancellationToken);
-            return Results.LocalRedirect($"/counterparties/{id}" + (result.IsSuccess ? "?withdrawn=true" : "?error=" + Uri.EscapeDataString(result.Error!.Detail)));
+            return Results.LocalRedirect($"/counterparties/{id}" + (result.IsSuccess ? "?withdrawn=true" : "?error=" + Uri.EscapeDataString(FormErrors.Seal(context, result.Error!.Detail))));
         }).RequireAuthorization(Policies.OrganisationMember).ExcludeFromDescription();
     }
 
