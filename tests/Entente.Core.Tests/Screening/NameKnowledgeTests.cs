@@ -142,6 +142,9 @@ public sealed class NameKnowledgeTests
     [InlineData("BRIZ", "BREEZE")]
     [InlineData("PRAVITELSTVO", "GOVT")]
     [InlineData("PLASTIK", "PLASTICS")]
+    [InlineData("KOMMUNIKATSII", "COMMUNICATIONS")]
+    [InlineData("FAKTORING", "FACTORING")]
+    [InlineData("RESURSY", "RESOURCES")]
     public void Concepts_JoinTranslations(string russian, string english)
     {
         var concept = Concept(russian);
