@@ -229,18 +229,12 @@ internal static class Acronyms
         return false;
     }
 
-    // The concept of the compound that a word and the next write together (MACHINE BUILDING), or 0; the same reading
-    // as ScreeningIndex.Compounds.
+    // The concept of the compound that a word and the next write together (MACHINE BUILDING), or 0.
     private static int CompoundConcept(IReadOnlyList<TokenKey> words, int at) =>
-        at + 1 < words.Count ? CompoundConcept(words[at].Skeleton, words[at + 1].Skeleton) : 0;
+        at + 1 < words.Count ? NameConcepts.OfCompound(words[at].Skeleton, words[at + 1].Skeleton) : 0;
 
     private static int CompoundConcept(ReadOnlySpan<TokenKey> words, int at) =>
-        at + 1 < words.Length ? CompoundConcept(words[at].Skeleton, words[at + 1].Skeleton) : 0;
-
-    private static int CompoundConcept(string first, string second) =>
-        first.Length >= 3 && second.Length >= 3 && char.IsAsciiLetter(second[0]) && NameConcepts.MayBeginCompound(first)
-            ? NameConcepts.Of(NameNormalizer.Stem(first + second))
-            : 0;
+        at + 1 < words.Length ? NameConcepts.OfCompound(words[at].Skeleton, words[at + 1].Skeleton) : 0;
 
     // The first parts of Russian compound words, as skeletons (RADIO is rado there: the skeleton drops the I of IO).
     private static readonly string[] CombiningForms =

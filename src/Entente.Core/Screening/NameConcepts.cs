@@ -323,6 +323,15 @@ public static class NameConcepts
     /// <summary>Whether a skeleton may begin a word of the vocabulary written as two (MACHINE BUILDING).</summary>
     internal static bool MayBeginCompound(string skeleton) => Heads.Value.Contains(skeleton);
 
+    /// <summary>
+    /// The concept of the word of the vocabulary that two words (skeletons) write together (MACHINE BUILDING:
+    /// MACHINEBUILDING), or 0. Most pairs are refused by the first word before anything is joined.
+    /// </summary>
+    internal static int OfCompound(string first, string second) =>
+        first.Length >= 3 && second.Length >= 3 && char.IsAsciiLetter(second[0]) && MayBeginCompound(first)
+            ? Of(NameNormalizer.Stem(first + second))
+            : 0;
+
     /// <summary>The concept of a token skeleton's stem, or 0 when the word is not in the vocabulary.</summary>
     public static int Of(string stem)
     {

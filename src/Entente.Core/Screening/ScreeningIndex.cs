@@ -1445,16 +1445,9 @@ public sealed class ScreeningIndex
         List<Compound>? found = null;
         for (var i = 0; i + 1 < skeletons.Length; i++)
         {
-            if (skeletons[i].Length < 3 || skeletons[i + 1].Length < 3 || !char.IsAsciiLetter(skeletons[i + 1][0]) || !NameConcepts.MayBeginCompound(skeletons[i]))
+            if (NameConcepts.OfCompound(skeletons[i], skeletons[i + 1]) is > 0 and var concept)
             {
-                continue;
-            }
-
-            var joined = skeletons[i] + skeletons[i + 1];
-            var concept = NameConcepts.Of(NameNormalizer.Stem(joined));
-            if (concept > 0)
-            {
-                (found ??= []).Add(new Compound(i, concept, joined));
+                (found ??= []).Add(new Compound(i, concept, skeletons[i] + skeletons[i + 1]));
             }
         }
 
