@@ -5,7 +5,7 @@ namespace Entente.Web.Infrastructure;
 /// <summary>
 /// A page's query-string values, read leniently. Pages take them as text and read them here because the framework's
 /// typed binding throws on a malformed value (<c>?page=abc</c>, <c>?desc=maybe</c>) and the page then fails with a
-/// 500. A value that does not parse counts as absent, as in <see cref="TableQuery"/>.
+/// 500. A value that does not parse counts as absent; <see cref="TableQuery"/> reads its tables' values here too.
 /// </summary>
 internal static class QueryValue
 {

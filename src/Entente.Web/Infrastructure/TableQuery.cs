@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -17,8 +16,6 @@ internal sealed record TableQuery(string? Sort, bool? Descending, int? Page)
         string? Value(string name) => query.TryGetValue(prefix + name, out var values) ? values.ToString() : null;
 
         // Null when absent, so a table whose default order runs newest first can tell "not chosen" from "ascending".
-        bool? descending = bool.TryParse(Value("desc"), out var desc) ? desc : null;
-        int? page = int.TryParse(Value("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
-        return new TableQuery(Value("sort"), descending, page);
+        return new TableQuery(Value("sort"), QueryValue.OptionalFlag(Value("desc")), QueryValue.Number(Value("page")));
     }
 }
